@@ -5,6 +5,7 @@ export * from "./claim";
 export * from "./common";
 export * from "./event";
 export * from "./extract-output";
+export * from "./gold";
 export * from "./issue";
 export * from "./json-schema";
 export * from "./knowledge";
