@@ -1,0 +1,5 @@
+export * from "./clusters";
+export * from "./dates";
+export * from "./event-codes";
+export * from "./hash";
+export * from "./view";
