@@ -1,10 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { parseDateline } from "./dateline";
 
-type Want = { prefix: string; place: string | null; outlet: string | null; month?: number; day?: number; year?: number };
+type Want = {
+  prefix: string;
+  place: string | null;
+  outlet: string | null;
+  month?: number;
+  day?: number;
+  year?: number;
+};
 
 const positives: Array<[string, Want]> = [
-  ["OSLO (Nordic Wire) \u2014 The envoys met.", { prefix: "OSLO (Nordic Wire) \u2014 ", place: "Oslo", outlet: "Nordic Wire" }],
+  [
+    "OSLO (Nordic Wire) \u2014 The envoys met.",
+    { prefix: "OSLO (Nordic Wire) \u2014 ", place: "Oslo", outlet: "Nordic Wire" },
+  ],
   ["June 3 (UPI) -- Talks resumed.", { prefix: "June 3 (UPI) -- ", place: null, outlet: "UPI", month: 6, day: 3 }],
   [
     "TUNIS, October 4. /TASS/. Delegates arrived.",
