@@ -2,4 +2,5 @@ export * from "./clusters";
 export * from "./dates";
 export * from "./event-codes";
 export * from "./hash";
+export * from "./stances";
 export * from "./view";
