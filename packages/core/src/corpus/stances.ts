@@ -168,7 +168,11 @@ export function stanceMatrix(histories: readonly StanceHistory[]): StanceMatrix 
   for (const h of histories) {
     const top = topIssue(h.issue);
     issues.add(top);
-    const row = (cells[h.actor] ??= {});
+    let row = cells[h.actor];
+    if (!row) {
+      row = {};
+      cells[h.actor] = row;
+    }
     const prev = row[top];
     if (!prev || compareStances(prev, h.latest) < 0) row[top] = h.latest;
   }

@@ -15,7 +15,15 @@ export function art(
 }
 
 export function actor(id: string, affiliation: string | null = null, type: Actor["type"] = "STATE"): Actor {
-  return { id, name: id, type, affiliation, aliases: [], offices: [], known: true };
+  return {
+    id,
+    name: id.charAt(0).toUpperCase() + id.slice(1),
+    type,
+    affiliation,
+    aliases: [],
+    offices: [],
+    known: true,
+  };
 }
 
 export interface EvSpec {
