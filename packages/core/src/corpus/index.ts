@@ -3,6 +3,7 @@ export * from "./clusters";
 export * from "./dates";
 export * from "./event-codes";
 export * from "./hash";
+export * from "./outlets";
 export * from "./roles";
 export * from "./stances";
 export * from "./timeline";

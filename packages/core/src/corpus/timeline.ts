@@ -75,7 +75,9 @@ export function buildTimeline(
     if (e.date) {
       key = bucketOf(e.date.value, granularity);
       if (!key) {
-        (tooCoarse[e.date.value] ??= []).push(e.id);
+        const list = tooCoarse[e.date.value];
+        if (list) list.push(e.id);
+        else tooCoarse[e.date.value] = [e.id];
         continue;
       }
     } else {
