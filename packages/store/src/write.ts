@@ -79,7 +79,10 @@ function eventLinks(e: Event) {
   return { links, issues };
 }
 
-export type WriteOutcome = "inserted" | "duplicate" | "replaced";
+export interface WriteResult {
+  outcome: "inserted" | "duplicate" | "replaced";
+  reviewsApplied: number;
+}
 
 /**
  * Writes one article with its whole analysis. Call inside a transaction: with `replace` the article's
@@ -91,7 +94,7 @@ export async function writeAnalysis(
   analysis: Analysis,
   meta: SourceMeta,
   mode: "insert" | "replace" = "insert",
-): Promise<WriteOutcome> {
+): Promise<WriteResult> {
   const a = analysis.article;
   if (a.outlet) await tx.insert(outlets).values({ name: a.outlet }).onConflictDoNothing();
 
@@ -141,7 +144,7 @@ export async function writeAnalysis(
     framing: analysis.framing,
     ...(meta.ingestedAt ? { ingestedAt: meta.ingestedAt } : {}),
   };
-  let outcome: WriteOutcome = "inserted";
+  let outcome: WriteResult["outcome"] = "inserted";
   if (mode === "replace") {
     const updated = await tx
       .update(articles)
@@ -165,7 +168,7 @@ export async function writeAnalysis(
     }
   } else {
     const inserted = await tx.insert(articles).values(articleRow).onConflictDoNothing().returning({ id: articles.id });
-    if (inserted.length === 0) return "duplicate";
+    if (inserted.length === 0) return { outcome: "duplicate", reviewsApplied: 0 };
   }
 
   await insertChunked(
@@ -218,8 +221,8 @@ export async function writeAnalysis(
     })),
     (chunk) => tx.insert(claims).values(chunk),
   );
-  await applyReviews(tx, a.id);
-  return outcome;
+  const reviewsApplied = await applyReviews(tx, a.id);
+  return { outcome, reviewsApplied };
 }
 
 /** Re-applies every review of an article (oldest first) to the events their stable key matches. */

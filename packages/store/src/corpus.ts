@@ -1,0 +1,626 @@
+import { resolve } from "node:path";
+import { performance } from "node:perf_hooks";
+import { randomUUID } from "node:crypto";
+import { articleId as contentHash, EXTRACTOR_VERSION } from "@parley/core";
+import {
+  type Analysis,
+  AnalysisSchema,
+  ArticleInputSchema,
+  type ArticleInput,
+  type KnowledgeFileInput,
+} from "@parley/schema";
+import { and, asc, eq, gt, inArray, ne, sql } from "drizzle-orm";
+import { z } from "zod";
+import { type AnalyzeFn, type Analyzer, defaultJobs, defaultWorkerUrl, inlineAnalyzer, WorkerPool } from "./analysis-pool";
+import { type Db, type Driver, type DriverKind, openPglite, openPostgres, queryRows } from "./db/driver";
+import { appliedMigrations, defaultMigrationsDir, loadMigrations, runMigrations } from "./db/migrate";
+import { actors, articles, eventClusterMembers, eventClusters, events, reviews } from "./db/schema";
+import { readEnv } from "./env";
+import { StoreError } from "./errors";
+import {
+  type ActorFilter,
+  ActorFilterSchema,
+  type ArticleFilter,
+  ArticleFilterSchema,
+  type ClaimFilter,
+  ClaimFilterSchema,
+  type EventFilter,
+  EventFilterSchema,
+  type ReviewFilter,
+  ReviewFilterSchema,
+  type ReviewInput,
+  ReviewInputSchema,
+} from "./filters";
+import {
+  type ActorSummary,
+  type ArticleWithAnalysis,
+  type CorpusStats,
+  loadArticle,
+  queryActors,
+  queryArticles,
+  queryClaims,
+  queryEvents,
+  queryReviews,
+  queryStats,
+  rowToReview,
+  type StoredArticle,
+  type StoredEvent,
+  type StoredReview,
+  tableCounts,
+} from "./read";
+import { applyReviewTo, type SourceMeta, writeAnalysis } from "./write";
+
+export interface OpenCorpusOptions {
+  /** Embedded database directory (default `$PARLEY_DATA_DIR` or `./.parley`). */
+  dataDir?: string;
+  /** PostgreSQL connection string (default `$DATABASE_URL` when no `dataDir` is given). */
+  databaseUrl?: string;
+  /** PostgreSQL schema to use (created if missing); default the server's search_path. */
+  schema?: string;
+  /** Apply pending migrations on open (default true). */
+  autoMigrate?: boolean;
+  /** Folder of `NNNN_name.sql` migrations (bundles pass their copy). */
+  migrationsDir?: string;
+  /** Analysis worker entry (bundles pass their built `analysis-worker.js`). */
+  workerUrl?: URL;
+}
+
+/** An article to ingest: the extractor's input plus where it came from. */
+export const IngestItemSchema = ArticleInputSchema.extend({
+  file: z.string().nullish(),
+  line: z.number().int().positive().nullish(),
+});
+export type IngestItem = z.input<typeof IngestItemSchema>;
+
+export interface ItemError {
+  file: string | null;
+  line?: number;
+  message: string;
+}
+
+export interface Progress {
+  /** Items seen so far (the total is unknown while input streams). */
+  seen: number;
+  done: number;
+  inserted: number;
+  duplicates: number;
+  failed: number;
+  file: string | null;
+}
+
+export interface IngestOptions {
+  /** Worker threads for analysis (default: number of cores); 0 analyses on the calling thread. */
+  jobs?: number;
+  onProgress?: (p: Progress) => void;
+  knowledge?: KnowledgeFileInput[];
+  /** Replace the extractor (tests, embedding); runs on the calling thread. */
+  analyze?: AnalyzeFn;
+}
+
+export interface IngestSummary {
+  total: number;
+  inserted: number;
+  duplicates: number;
+  failed: number;
+  events: number;
+  claims: number;
+  errors: ItemError[];
+  ms: number;
+}
+
+export interface ReanalyzeOptions extends IngestOptions {
+  /** Only these articles (default all). */
+  articleIds?: string[];
+  /** Only articles analysed by another extractor version than the current one. */
+  outdated?: boolean;
+}
+
+export interface ReanalyzeSummary {
+  total: number;
+  reanalyzed: number;
+  failed: number;
+  events: number;
+  errors: ItemError[];
+  reviewsApplied: number;
+  /** Reviews whose event the new analysis no longer produces (kept; they apply again if it returns). */
+  orphanedReviews: number;
+  ms: number;
+}
+
+export interface CorpusStatus {
+  driver: DriverKind;
+  location: string;
+  applied: { id: string; appliedAt: string }[];
+  pending: string[];
+  counts: Record<string, number>;
+}
+
+const ExportedArticleSchema = z.object({
+  analysis: AnalysisSchema,
+  file: z.string().nullable(),
+  line: z.number().int().nullable(),
+  ingestedAt: z.string(),
+});
+const ExportedReviewSchema = z.object({
+  id: z.string().min(1),
+  eventId: z.string(),
+  articleId: z.string(),
+  eventType: z.string(),
+  evidenceStart: z.number().int(),
+  evidenceEnd: z.number().int(),
+  action: z.enum(["verify", "correct", "reject"]),
+  changes: z.record(z.string(), z.unknown()),
+  author: z.string(),
+  note: z.string().nullable(),
+  createdAt: z.string(),
+});
+export const CorpusExportSchema = z.object({
+  format: z.literal("parley-corpus"),
+  version: z.literal(1),
+  exportedAt: z.string(),
+  /** Analyses as extracted (corrections live in `reviews` and are re-applied on import). */
+  articles: z.array(ExportedArticleSchema),
+  reviews: z.array(ExportedReviewSchema),
+  clusters: z.array(
+    z.object({
+      id: z.string(),
+      label: z.string().nullable(),
+      method: z.string(),
+      createdAt: z.string(),
+      members: z.array(z.object({ articleId: z.string(), eventId: z.string() })),
+    }),
+  ),
+});
+export type CorpusExport = z.infer<typeof CorpusExportSchema>;
+
+export interface ImportSummary {
+  articles: number;
+  duplicates: number;
+  reviews: number;
+  clusters: number;
+}
+
+export interface Corpus {
+  readonly driver: DriverKind;
+  readonly location: string;
+  ingest(items: Iterable<IngestItem> | AsyncIterable<IngestItem>, opts?: IngestOptions): Promise<IngestSummary>;
+  reanalyze(opts?: ReanalyzeOptions): Promise<ReanalyzeSummary>;
+  events(filter?: EventFilter): Promise<StoredEvent[]>;
+  articles(filter?: ArticleFilter): Promise<StoredArticle[]>;
+  article(id: string): Promise<ArticleWithAnalysis | null>;
+  actors(filter?: ActorFilter): Promise<ActorSummary[]>;
+  claims(filter?: ClaimFilter): Promise<Awaited<ReturnType<typeof queryClaims>>>;
+  review(eventId: string, input: ReviewInput & { articleId?: string }): Promise<StoredReview>;
+  reviews(filter?: ReviewFilter): Promise<StoredReview[]>;
+  exportAll(): Promise<CorpusExport>;
+  importAll(data: unknown): Promise<ImportSummary>;
+  stats(): Promise<CorpusStats>;
+  migrate(): Promise<string[]>;
+  status(): Promise<CorpusStatus>;
+  close(): Promise<void>;
+}
+
+function parseOr<T extends z.ZodType>(schema: T, value: unknown, what: string): z.output<T> {
+  const r = schema.safeParse(value ?? {});
+  if (!r.success) {
+    throw new StoreError("INVALID", `Invalid ${what}: ${z.prettifyError(r.error)}`, { issues: r.error.issues });
+  }
+  return r.data;
+}
+
+const errMessage = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+/** Opens the corpus: PostgreSQL when a database URL is given, else the embedded PGlite directory. */
+export async function openCorpus(options: OpenCorpusOptions = {}): Promise<Corpus> {
+  const env = readEnv();
+  if (options.dataDir && options.databaseUrl) {
+    throw new StoreError("CONFIG", "Give either dataDir or databaseUrl, not both.");
+  }
+  const databaseUrl = options.databaseUrl ?? (options.dataDir ? undefined : env.databaseUrl);
+  const driver: Driver = databaseUrl
+    ? await openPostgres(databaseUrl, options.schema)
+    : await openPglite(resolve(options.dataDir ?? env.dataDir ?? ".parley"));
+  const migrationsDir = options.migrationsDir ?? defaultMigrationsDir();
+  try {
+    if (options.autoMigrate !== false) await runMigrations(driver.db, migrationsDir);
+  } catch (err) {
+    await driver.close();
+    throw err;
+  }
+  return new CorpusImpl(driver, migrationsDir, options.workerUrl ?? defaultWorkerUrl());
+}
+
+class CorpusImpl implements Corpus {
+  private readonly db: Db;
+  private closed = false;
+
+  constructor(
+    private readonly drv: Driver,
+    private readonly migrationsDir: string,
+    private readonly workerUrl: URL,
+  ) {
+    this.db = drv.db;
+  }
+
+  get driver() {
+    return this.drv.kind;
+  }
+  get location() {
+    return this.drv.location;
+  }
+
+  private analyzer(opts: IngestOptions): Analyzer {
+    if (opts.analyze) return inlineAnalyzer(opts.analyze, opts.knowledge);
+    const jobs = opts.jobs ?? defaultJobs();
+    if (jobs <= 0) return inlineAnalyzer(undefined, opts.knowledge);
+    return new WorkerPool(jobs, this.workerUrl, opts.knowledge);
+  }
+
+  /**
+   * Runs analyses on the analyzer while this thread writes finished ones, one transaction per article.
+   * `write` never throws; failures become error values.
+   */
+  private async pipeline<T>(
+    source: Iterable<T> | AsyncIterable<T>,
+    analyzer: Analyzer,
+    prepare: (item: T) => Promise<{ input: ArticleInput; meta: SourceMeta; skip?: "duplicate" } | { error: ItemError }>,
+    write: (analysis: Analysis, meta: SourceMeta) => Promise<void>,
+    onError: (e: ItemError) => void,
+    onSkip: () => void,
+    jobs: number,
+  ): Promise<void> {
+    const inflight = new Set<Promise<void>>();
+    let writes: Promise<void> = Promise.resolve();
+    const window = Math.max(4, jobs * 4);
+    try {
+      for await (const item of source) {
+        const prepared = await prepare(item);
+        if ("error" in prepared) {
+          onError(prepared.error);
+          continue;
+        }
+        if (prepared.skip) {
+          onSkip();
+          continue;
+        }
+        const { input, meta } = prepared;
+        const p = analyzer.run(input).then(
+          (analysis) => {
+            writes = writes.then(() => write(analysis, meta));
+            return writes;
+          },
+          (err) => onError({ file: meta.file ?? null, ...(meta.line ? { line: meta.line } : {}), message: `analysis failed: ${errMessage(err)}` }),
+        );
+        inflight.add(p);
+        void p.finally(() => inflight.delete(p));
+        if (inflight.size >= window) await Promise.race(inflight);
+      }
+      await Promise.all(inflight);
+      await writes;
+    } finally {
+      await analyzer.close();
+    }
+  }
+
+  async ingest(
+    items: Iterable<IngestItem> | AsyncIterable<IngestItem>,
+    opts: IngestOptions = {},
+  ): Promise<IngestSummary> {
+    const t0 = performance.now();
+    const s: IngestSummary = { total: 0, inserted: 0, duplicates: 0, failed: 0, events: 0, claims: 0, errors: [], ms: 0 };
+    const seen = new Set<string>();
+    let done = 0;
+    let current: string | null = null;
+    const progress = () =>
+      opts.onProgress?.({ seen: s.total, done, inserted: s.inserted, duplicates: s.duplicates, failed: s.failed, file: current });
+    const onError = (e: ItemError) => {
+      s.failed++;
+      s.errors.push(e);
+      done++;
+      progress();
+    };
+    await this.pipeline(
+      items,
+      this.analyzer(opts),
+      async (raw) => {
+        s.total++;
+        const r = IngestItemSchema.safeParse(raw);
+        const file = (raw as { file?: string | null })?.file ?? null;
+        current = file;
+        if (!r.success) return { error: { file, message: z.prettifyError(r.error) } };
+        const { file: _f, line, ...input } = r.data;
+        const base = { file, ...(line ? { line } : {}) };
+        if (input.text.trim().length === 0) return { error: { ...base, message: "empty article text" } };
+        const id = contentHash(input.text);
+        const meta = { file, line: line ?? null };
+        if (seen.has(id)) return { input, meta, skip: "duplicate" as const };
+        seen.add(id);
+        const exists = await this.db.select({ id: articles.id }).from(articles).where(eq(articles.id, id));
+        if (exists.length > 0) return { input, meta, skip: "duplicate" as const };
+        return { input, meta };
+      },
+      async (analysis, meta) => {
+        try {
+          const outcome = await this.db.transaction((tx) => writeAnalysis(tx, analysis, meta));
+          if (outcome.outcome === "duplicate") s.duplicates++;
+          else {
+            s.inserted++;
+            s.events += analysis.events.length;
+            s.claims += analysis.claims.length;
+          }
+        } catch (err) {
+          s.failed++;
+          s.errors.push({ file: meta.file ?? null, ...(meta.line ? { line: meta.line } : {}), message: `not stored: ${errMessage(err)}` });
+        }
+        done++;
+        progress();
+      },
+      onError,
+      () => {
+        s.duplicates++;
+        done++;
+        progress();
+      },
+      opts.analyze ? 1 : (opts.jobs ?? defaultJobs()),
+    );
+    s.ms = Math.round(performance.now() - t0);
+    return s;
+  }
+
+  private async *storedArticles(opts: ReanalyzeOptions): AsyncGenerator<typeof articles.$inferSelect> {
+    let after = "";
+    for (;;) {
+      const conds = [gt(articles.id, after)];
+      if (opts.articleIds) conds.push(inArray(articles.id, opts.articleIds.length ? opts.articleIds : [""]));
+      if (opts.outdated) conds.push(ne(articles.extractorVersion, EXTRACTOR_VERSION));
+      const page = await this.db
+        .select()
+        .from(articles)
+        .where(and(...conds))
+        .orderBy(asc(articles.id))
+        .limit(200);
+      for (const a of page) yield a;
+      if (page.length < 200) return;
+      after = page[page.length - 1]!.id;
+    }
+  }
+
+  async reanalyze(opts: ReanalyzeOptions = {}): Promise<ReanalyzeSummary> {
+    const t0 = performance.now();
+    const s: ReanalyzeSummary = {
+      total: 0,
+      reanalyzed: 0,
+      failed: 0,
+      events: 0,
+      errors: [],
+      reviewsApplied: 0,
+      orphanedReviews: 0,
+      ms: 0,
+    };
+    let done = 0;
+    const progress = (file: string | null) =>
+      opts.onProgress?.({ seen: s.total, done, inserted: s.reanalyzed, duplicates: 0, failed: s.failed, file });
+    const ids = new Map<SourceMeta, string>();
+    await this.pipeline(
+      this.storedArticles(opts),
+      this.analyzer(opts),
+      async (a) => {
+        s.total++;
+        const meta: SourceMeta = { file: a.sourceFile, line: a.sourceLine };
+        ids.set(meta, a.id);
+        const input: ArticleInput = {
+          text: a.text,
+          title: a.title,
+          outlet: a.outlet,
+          published: a.published,
+          url: a.url,
+          language: a.language,
+        };
+        return { input, meta };
+      },
+      async (analysis, meta) => {
+        const id = ids.get(meta)!;
+        ids.delete(meta);
+        // The stored id stays the article's identity even if the hash function changes.
+        const fixed: Analysis = {
+          ...analysis,
+          article: { ...analysis.article, id },
+          events: analysis.events.map((e) => ({ ...e, articleId: id })),
+          claims: analysis.claims.map((c) => ({ ...c, articleId: id })),
+        };
+        try {
+          const r = await this.db.transaction((tx) => writeAnalysis(tx, fixed, meta, "replace"));
+          s.reanalyzed++;
+          s.events += fixed.events.length;
+          s.reviewsApplied += r.reviewsApplied;
+        } catch (err) {
+          s.failed++;
+          s.errors.push({ file: meta.file ?? id, message: `not stored: ${errMessage(err)}` });
+        }
+        done++;
+        progress(meta.file ?? null);
+      },
+      (e) => {
+        s.failed++;
+        s.errors.push(e);
+        done++;
+        progress(e.file);
+      },
+      () => {},
+      opts.analyze ? 1 : (opts.jobs ?? defaultJobs()),
+    );
+    const orphans = await queryRows<{ n: number }>(
+      this.db,
+      sql`SELECT count(*)::int AS n FROM ${reviews} r WHERE NOT EXISTS (SELECT 1 FROM ${events} e
+        WHERE e.article_id = r.article_id AND e.key_type = r.event_type
+        AND e.evidence_start = r.evidence_start AND e.evidence_end = r.evidence_end)`,
+    );
+    s.orphanedReviews = orphans[0]?.n ?? 0;
+    s.ms = Math.round(performance.now() - t0);
+    return s;
+  }
+
+  events(filter?: EventFilter) {
+    return queryEvents(this.db, parseOr(EventFilterSchema, filter, "event filter"));
+  }
+  articles(filter?: ArticleFilter) {
+    return queryArticles(this.db, parseOr(ArticleFilterSchema, filter, "article filter"));
+  }
+  article(id: string) {
+    return loadArticle(this.db, id);
+  }
+  actors(filter?: ActorFilter) {
+    return queryActors(this.db, parseOr(ActorFilterSchema, filter, "actor filter"));
+  }
+  claims(filter?: ClaimFilter) {
+    return queryClaims(this.db, parseOr(ClaimFilterSchema, filter, "claim filter"));
+  }
+  reviews(filter?: ReviewFilter) {
+    return queryReviews(this.db, parseOr(ReviewFilterSchema, filter, "review filter"));
+  }
+
+  async review(eventId: string, input: ReviewInput & { articleId?: string }): Promise<StoredReview> {
+    const { articleId, ...rest } = input;
+    const r = parseOr(ReviewInputSchema, rest, "review");
+    const conds = [eq(events.id, eventId)];
+    if (articleId) conds.push(eq(events.articleId, articleId));
+    const matches = await this.db
+      .select({
+        articleId: events.articleId,
+        keyType: events.keyType,
+        evidenceStart: events.evidenceStart,
+        evidenceEnd: events.evidenceEnd,
+      })
+      .from(events)
+      .where(and(...conds));
+    const ev = matches[0];
+    if (!ev) throw new StoreError("NOT_FOUND", `No event ${eventId}${articleId ? ` in article ${articleId}` : ""}.`);
+    if (matches.length > 1) {
+      throw new StoreError("INVALID", `Event id ${eventId} is ambiguous; pass articleId.`, {
+        articles: matches.map((m) => m.articleId),
+      });
+    }
+    const refs = [
+      ...(r.changes.source ?? []),
+      ...(r.changes.target ?? []),
+      ...(r.changes.mediators ?? []),
+    ];
+    if (refs.length > 0) {
+      const known = await this.db.select({ id: actors.id }).from(actors).where(inArray(actors.id, refs));
+      const missing = refs.filter((id) => !known.some((k) => k.id === id));
+      if (missing.length > 0) throw new StoreError("INVALID", `Unknown actor ids: ${missing.join(", ")}.`);
+    }
+    const row = {
+      id: randomUUID(),
+      eventId,
+      articleId: ev.articleId,
+      eventType: ev.keyType,
+      evidenceStart: ev.evidenceStart,
+      evidenceEnd: ev.evidenceEnd,
+      action: r.action,
+      changes: r.changes as Record<string, unknown>,
+      author: r.author,
+      note: r.note ?? null,
+    };
+    const stored = await this.db.transaction(async (tx) => {
+      const [ins] = await tx.insert(reviews).values(row).returning();
+      await applyReviewTo(tx, ev.articleId, eventId, r.action, r.changes);
+      return ins!;
+    });
+    return rowToReview(stored);
+  }
+
+  async exportAll(): Promise<CorpusExport> {
+    const out: CorpusExport = {
+      format: "parley-corpus",
+      version: 1,
+      exportedAt: new Date().toISOString(),
+      articles: [],
+      reviews: [],
+      clusters: [],
+    };
+    const ids = await this.db.select({ id: articles.id }).from(articles).orderBy(asc(articles.id));
+    for (const { id } of ids) {
+      const a = await loadArticle(this.db, id, { machine: true });
+      if (a) out.articles.push({ analysis: a.analysis, file: a.file, line: a.line, ingestedAt: a.ingestedAt });
+    }
+    const rs = await this.db.select().from(reviews).orderBy(asc(reviews.createdAt), asc(reviews.id));
+    out.reviews = rs.map(rowToReview);
+    const cs = await this.db.select().from(eventClusters).orderBy(asc(eventClusters.id));
+    const members = await this.db.select().from(eventClusterMembers);
+    out.clusters = cs.map((c) => ({
+      id: c.id,
+      label: c.label,
+      method: c.method,
+      createdAt: new Date(c.createdAt).toISOString(),
+      members: members
+        .filter((m) => m.clusterId === c.id)
+        .map((m) => ({ articleId: m.articleId, eventId: m.eventId }))
+        .sort((x, y) => (x.articleId + x.eventId < y.articleId + y.eventId ? -1 : 1)),
+    }));
+    return out;
+  }
+
+  async importAll(data: unknown): Promise<ImportSummary> {
+    const d = parseOr(CorpusExportSchema, data, "corpus export");
+    const s: ImportSummary = { articles: 0, duplicates: 0, reviews: 0, clusters: 0 };
+    for (let i = 0; i < d.reviews.length; i += 500) {
+      const chunk = d.reviews.slice(i, i + 500);
+      const ins = await this.db
+        .insert(reviews)
+        .values(chunk.map((r) => ({ ...r })))
+        .onConflictDoNothing()
+        .returning({ id: reviews.id });
+      s.reviews += ins.length;
+    }
+    for (const a of d.articles) {
+      const r = await this.db.transaction((tx) =>
+        writeAnalysis(tx, a.analysis, { file: a.file, line: a.line, ingestedAt: a.ingestedAt }),
+      );
+      if (r.outcome === "duplicate") s.duplicates++;
+      else s.articles++;
+    }
+    for (const c of d.clusters) {
+      await this.db.transaction(async (tx) => {
+        const ins = await tx
+          .insert(eventClusters)
+          .values({ id: c.id, label: c.label, method: c.method, createdAt: c.createdAt })
+          .onConflictDoNothing()
+          .returning({ id: eventClusters.id });
+        if (ins.length === 0) return;
+        s.clusters++;
+        if (c.members.length === 0) return;
+        const present = await tx
+          .select({ articleId: events.articleId, id: events.id })
+          .from(events)
+          .where(inArray(events.articleId, [...new Set(c.members.map((m) => m.articleId))]));
+        const keep = c.members.filter((m) => present.some((p) => p.articleId === m.articleId && p.id === m.eventId));
+        if (keep.length) await tx.insert(eventClusterMembers).values(keep.map((m) => ({ clusterId: c.id, ...m })));
+      });
+    }
+    return s;
+  }
+
+  stats() {
+    return queryStats(this.db);
+  }
+
+  migrate() {
+    return runMigrations(this.db, this.migrationsDir);
+  }
+
+  async status(): Promise<CorpusStatus> {
+    const applied = await appliedMigrations(this.db);
+    const pending = loadMigrations(this.migrationsDir)
+      .map((m) => m.id)
+      .filter((id) => !applied.some((a) => a.id === id));
+    const counts = applied.length > 0 ? await tableCounts(this.db) : {};
+    return { driver: this.drv.kind, location: this.drv.location, applied, pending, counts };
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.drv.close();
+  }
+}

@@ -1,0 +1,33 @@
+export { defaultJobs, defaultWorkerUrl, type AnalyzeFn } from "./analysis-pool";
+export {
+  type Corpus,
+  type CorpusExport,
+  CorpusExportSchema,
+  type CorpusStatus,
+  type ImportSummary,
+  type IngestItem,
+  IngestItemSchema,
+  type IngestOptions,
+  type IngestSummary,
+  type ItemError,
+  type OpenCorpusOptions,
+  openCorpus,
+  type Progress,
+  type ReanalyzeOptions,
+  type ReanalyzeSummary,
+} from "./corpus";
+export { defaultMigrationsDir } from "./db/migrate";
+export { type DriverKind, redactUrl } from "./db/driver";
+export { STORE_ERROR_CODES, StoreError, type StoreErrorCode } from "./errors";
+export * from "./filters";
+export * from "./inputs";
+export { LOCK_FILE } from "./lock";
+export type {
+  ActorSummary,
+  ArticleWithAnalysis,
+  CorpusStats,
+  ReviewState,
+  StoredArticle,
+  StoredEvent,
+  StoredReview,
+} from "./read";
