@@ -1,6 +1,27 @@
-import type { Analysis, ArticleInput, KnowledgeFileInput } from "@parley/schema";
+import type {
+  Analysis,
+  ArticleInput,
+  Claim,
+  Event,
+  KnowledgeFileInput,
+  Mention,
+  Sentence,
+} from "@parley/schema";
+import { MentionFinder, type MentionHit } from "./actors/mentions";
+import { ActorRegistry } from "./actors/registry";
 import { articleId } from "./article-id";
+import { extractSentenceEvents } from "./events/extract";
+import type { Speech } from "./events/speech";
+import { buildFraming, type FramingHit, findFramingTerms } from "./framing/framing";
+import { findIssues } from "./issues/issues";
+import { knowledgeBase } from "./kb";
+import { findPlaces, toLocation } from "./places/places";
+import { normalizeText } from "./text/normalize";
+import { segment } from "./text/sentences";
+import { tokenize } from "./text/tokens";
 import { EXTRACTOR_VERSION } from "./version";
+import { resolveEventDate, sentenceDates } from "./dates/event-dates";
+import { sentenceClaims } from "./claims/attach";
 
 export interface AnalyzeOptions {
   /** Extra knowledge files (actors, places) merged over the shipped knowledge base. */
@@ -8,25 +29,162 @@ export interface AnalyzeOptions {
 }
 
 /** Turns one article into an analysis: actors, mentions, events, claims, framing. Pure and deterministic. */
-export function analyzeArticle(input: ArticleInput, _options: AnalyzeOptions = {}): Analysis {
-  const id = articleId(input.text);
+export function analyzeArticle(input: ArticleInput, options: AnalyzeOptions = {}): Analysis {
+  const raw = input.text;
+  const id = articleId(raw);
+  const kb = knowledgeBase(options.knowledge);
+  const norm = normalizeText(raw);
+  const text = norm.text;
+  const seg = segment(text);
+  const published = input.published ?? null;
+  const registry = new ActorRegistry(kb);
+  const finder = new MentionFinder(kb, registry, published);
+  const toOriginal = (i: number) => norm.toOriginal(i);
+  const evidenceOf = (start: number, end: number) => {
+    const s = toOriginal(start);
+    const e = toOriginal(end);
+    return { text: raw.slice(s, e), start: s, end: e };
+  };
+
+  const sentences: Sentence[] = [];
+  const mentions: Mention[] = [];
+  const events: Event[] = [];
+  const claims: Claim[] = [];
+  const framingHits: Array<FramingHit & { actors: string[] }> = [];
+  let carried: Speech | null = null;
+  let previousPlace: string | null = null;
+  let previousDates: ReturnType<typeof sentenceDates> = [];
+
+  seg.sentences.forEach((s, index) => {
+    sentences.push({ index, span: { start: toOriginal(s.start), end: toOriginal(s.end) }, headline: s.headline });
+    const tokens = tokenize(text, s.start, s.end);
+    if (tokens.length === 0) return;
+    const hits = finder.find(tokens, index);
+    for (const h of hits) {
+      for (const actorId of h.actorIds) {
+        const span = { start: toOriginal(tokens[h.start]!.start), end: toOriginal(tokens[h.end - 1]!.end) };
+        mentions.push({ span, text: raw.slice(span.start, span.end), actorId, resolvedBy: h.method, sentence: index });
+      }
+    }
+    const { events: drafts, speech } = extractSentenceEvents({
+      tokens,
+      mentions: hits,
+      actorOf: (actorId) => registry.get(actorId),
+      parties: finder.parties(),
+      carried: continuesReport(tokens, carried) ? carried : null,
+    });
+    carried = speech;
+    const places = findPlaces(kb, tokens);
+    const dates = sentenceDates(text, s.start, s.end, published);
+    const evidence = evidenceOf(s.start, s.end);
+    drafts.forEach((d, k) => {
+      const issues = findIssues(tokens, d.trigger.start - 10, d.trigger.end + 14);
+      const place = pickPlace(places, d.type, d.trigger.start, tokens.length);
+      const location = place ?? (LOCATED.has(d.type) && previousPlace && s.headline === false ? null : null);
+      events.push({
+        id: `${id}:${index}:${k}`,
+        articleId: id,
+        type: d.type,
+        source: d.source,
+        target: d.target,
+        mediators: d.mediators,
+        issues,
+        location: location ? toLocation(kb, location) : null,
+        date: resolveEventDate(dates.length ? dates : [], tokens, d.trigger, d.status, previousDates),
+        status: d.status,
+        attributedTo: d.attributedTo,
+        evidence,
+        trigger: text.slice(tokens[d.trigger.start]!.start, tokens[d.trigger.end - 1]!.end),
+        confidence: confidenceOf(d.source.length > 0, d.trigger.pos),
+        extractorVersion: EXTRACTOR_VERSION,
+      });
+    });
+    for (const c of sentenceClaims(text, s.start, s.end, published, speech, hits)) {
+      claims.push({ ...c, id: `${id}:c${claims.length}`, articleId: id, evidence });
+    }
+    for (const f of findFramingTerms(tokens)) framingHits.push({ ...f, actors: actorsNear(hits, f.end) });
+    if (places.length) previousPlace = places[places.length - 1]!.placeId;
+    previousDates = dates;
+  });
+
+  const title = input.title ?? (seg.title ? raw.slice(toOriginal(seg.title.start), toOriginal(seg.title.end)).trim() : null);
+  const dateline = seg.dateline
+    ? {
+        place: seg.dateline.place,
+        outlet: seg.dateline.outlet,
+        date: seg.dateline.month
+          ? `${seg.dateline.year ?? "????"}-${String(seg.dateline.month).padStart(2, "0")}-${String(seg.dateline.day ?? 1).padStart(2, "0")}`
+          : null,
+      }
+    : null;
+  const actorIds = new Set<string>();
+  for (const e of events) for (const a of [...e.source, ...e.target, ...e.mediators]) actorIds.add(a);
+  for (const e of events) if (e.attributedTo) actorIds.add(e.attributedTo);
+  for (const m of mentions) actorIds.add(m.actorId);
+  for (const c of claims) if (c.claimant) actorIds.add(c.claimant);
+  for (const a of [...actorIds]) {
+    const actor = registry.get(a);
+    if (actor?.affiliation) actorIds.add(actor.affiliation);
+  }
+  const actors = registry
+    .all()
+    .filter((a) => actorIds.has(a.id))
+    .sort((a, b) => a.name.localeCompare(b.name));
+
   return {
     article: {
       id,
-      title: input.title ?? null,
-      text: input.text,
-      outlet: input.outlet ?? null,
+      title: title || null,
+      text: raw,
+      outlet: input.outlet ?? seg.dateline?.outlet ?? null,
       url: input.url ?? null,
-      published: input.published ?? null,
+      published,
       language: input.language ?? "en",
     },
-    dateline: null,
-    sentences: [],
-    actors: [],
-    mentions: [],
-    events: [],
-    claims: [],
-    framing: { terms: [], byActor: {} },
+    dateline,
+    sentences,
+    actors,
+    mentions,
+    events,
+    claims,
+    framing: buildFraming(framingHits),
     extractorVersion: EXTRACTOR_VERSION,
   };
+}
+
+const LOCATED = new Set(["MEET", "TRAVEL", "AGREE", "MILITARY"]);
+
+/** The venue of an event: a place after "in/at" near the trigger, "to X" for travel. */
+function pickPlace(places: ReturnType<typeof findPlaces>, type: string, head: number, n: number): string | null {
+  if (!places.length) return null;
+  const wanted =
+    type === "TRAVEL"
+      ? new Set(["to", "in", "from", "for", "into", "at", "visited", "leave", "left", "departed", "reach"])
+      : type === "MILITARY"
+        ? new Set(["in", "on", "into", "at", "of", "near", "over"])
+        : new Set(["in", "at"]);
+  let best: { id: string; dist: number } | null = null;
+  for (const p of places) {
+    if (!p.prep || !wanted.has(p.prep)) continue;
+    const dist = Math.abs(p.start - head);
+    if (dist > n) continue;
+    if (!best || dist < best.dist) best = { id: p.placeId, dist };
+  }
+  return best?.id ?? null;
+}
+
+function confidenceOf(hasSource: boolean, pos: string): number {
+  return Math.round(((hasSource ? 0.7 : 0.5) + (pos === "verb" ? 0.15 : 0.05)) * 100) / 100;
+}
+
+/** A sentence continues the previous report when it opens inside a quotation or with "the official said"-style cues. */
+function continuesReport(tokens: ReturnType<typeof tokenize>, previous: Speech | null): boolean {
+  if (!previous) return false;
+  const first = tokens[0]?.text;
+  return first === '"' || first === "“";
+}
+
+function actorsNear(hits: MentionHit[], tokenIndex: number): string[] {
+  const after = hits.find((h) => h.start >= tokenIndex && h.start <= tokenIndex + 3);
+  return after ? after.actorIds : [];
 }

@@ -1,0 +1,529 @@
+import type { ActorType, ResolutionMethod } from "@parley/schema";
+import type { KnowledgeBase } from "../kb";
+import { isPossessive, type Token } from "../text/tokens";
+import { type ActorRegistry, PARTY_TYPES } from "./registry";
+import { DELEGATION_NOUNS, HONORIFICS, LOCATIVE_PREPOSITIONS, MONTHS, NAME_STOPWORDS, STATE_NOUNS, WEEKDAYS } from "./words";
+
+/** A stretch of a sentence's tokens that refers to one or more actors. */
+export interface MentionHit {
+  /** Token indices `[start, end)` within the sentence. */
+  start: number;
+  end: number;
+  actorIds: string[];
+  method: ResolutionMethod;
+  /** Pronouns and anaphors ("he", "the group") as opposed to names and descriptions. */
+  anaphoric: boolean;
+  /** For possessive mentions ("Egypt's"), the token index after the possessive marker. */
+  possessive: boolean;
+}
+
+const PERSON_PRONOUNS = new Set(["he", "she", "him", "his", "her"]);
+const THING_PRONOUNS = new Set(["it", "its"]);
+const PLURAL_PRONOUNS = new Set(["they", "their", "them"]);
+const GROUP_ANAPHORS = new Set(["group", "movement", "militants", "insurgents", "rebels", "guerrillas", "organisation", "organization", "militia", "faction", "alliance", "coalition", "bloc"]);
+const STATE_ANAPHORS = new Set(["country", "kingdom", "government", "state", "emirate", "republic", "nation"]);
+const PERSON_ANAPHORS = new Set(["official", "envoy", "minister", "spokesman", "spokeswoman", "president", "diplomat", "leader", "mediator", "negotiator", "premier", "chief", "adviser", "advisor", "commander", "secretary-general"]);
+const BODY_ANAPHORS = new Set(["ministry", "agency", "council", "cabinet", "army", "military", "delegation", "committee"]);
+const PAIR_PHRASES = [
+  ["the", "two", "sides"],
+  ["both", "sides"],
+  ["the", "parties"],
+  ["both", "parties"],
+  ["the", "two", "countries"],
+  ["the", "two", "rivals"],
+  ["the", "two", "camps"],
+  ["the", "two", "men"],
+  ["the", "two", "governments"],
+  ["the", "two", "neighbours"],
+  ["the", "two", "neighbors"],
+];
+const ORG_WORDS = /^(Council|Front|Forces|Force|Ministry|Agency|University|Committee|Movement|Party|Brigades|Army|Headquarters|Command|Commission|Court|Office|Union|League|Organization|Organisation|Authority|Group|Bank|Fund|Institute|Mission|Alliance|Coalition|Assembly|Parliament|Service|Services|Guard|Corps|Council|Cabinet|Directorate|Department|Association|Federation|Network|Radio|News|Times|Post|Television|TV)$/;
+
+interface Recent {
+  id: string;
+  type: ActorType;
+  sentence: number;
+  /** Position in the article, for recency. */
+  order: number;
+}
+
+/** Finds actor mentions sentence by sentence and keeps what in-article coreference needs. */
+export class MentionFinder {
+  private readonly recent: Recent[] = [];
+  private order = 0;
+  /** Surnames and given names of people named so far in the article → their ids. */
+  private readonly nameParts = new Map<string, string>();
+  private mainParties: string[] | null = null;
+
+  constructor(
+    private readonly kb: KnowledgeBase,
+    private readonly registry: ActorRegistry,
+    private readonly published: string | null,
+  ) {}
+
+  find(tokens: Token[], sentence: number): MentionHit[] {
+    const hits: MentionHit[] = [];
+    let i = 0;
+    while (i < tokens.length) {
+      const hit = this.matchAt(tokens, i, sentence);
+      if (hit) {
+        hits.push(hit);
+        for (const id of hit.actorIds) this.remember(id, sentence);
+        i = hit.end;
+      } else i++;
+    }
+    this.learnPairs(tokens, hits);
+    return hits;
+  }
+
+  /** The article's two main parties, for "the two sides" (the first pair joined by "and"/"between"). */
+  parties(): string[] {
+    return this.mainParties ?? [];
+  }
+
+  private remember(id: string, sentence: number): void {
+    const actor = this.registry.get(id);
+    if (!actor) return;
+    this.recent.push({ id, type: actor.type, sentence, order: this.order++ });
+    if (actor.type === "PERSON") {
+      const parts = actor.name.split(/\s+/);
+      for (const part of parts.slice(1)) if (part.length > 2) this.nameParts.set(part.toLowerCase(), id);
+    }
+  }
+
+  private learnPairs(tokens: Token[], hits: MentionHit[]): void {
+    if (this.mainParties) return;
+    for (let k = 0; k + 1 < hits.length; k++) {
+      const a = hits[k]!;
+      const b = hits[k + 1]!;
+      if (a.anaphoric || b.anaphoric || a.actorIds.length !== 1 || b.actorIds.length !== 1) continue;
+      const between = tokens.slice(a.end, b.start).map((t) => t.lower);
+      if (between.length !== 1 || !["and", "-", "–"].includes(between[0]!)) continue;
+      const [x, y] = [this.registry.get(a.actorIds[0]!), this.registry.get(b.actorIds[0]!)];
+      if (!x || !y || x.id === y.id) continue;
+      const xs = this.kb.root(x.id);
+      const ys = this.kb.root(y.id);
+      const partyLike = (id: string) => {
+        const t = this.registry.get(id)?.type;
+        return t !== undefined && (PARTY_TYPES.has(t) || t === "GOVERNMENT");
+      };
+      if (partyLike(xs) && partyLike(ys) && xs !== ys) {
+        this.mainParties = [xs, ys];
+        this.registry.use(xs);
+        this.registry.use(ys);
+        return;
+      }
+    }
+  }
+
+  private matchAt(tokens: Token[], i: number, sentence: number): MentionHit | null {
+    const t = tokens[i]!;
+    return (
+      this.pair(tokens, i) ??
+      this.titled(tokens, i) ??
+      this.named(tokens, i) ??
+      this.demonymGroup(tokens, i) ??
+      this.capital(tokens, i) ??
+      this.anaphor(tokens, i, sentence) ??
+      (t.cap ? this.unknownName(tokens, i) : null)
+    );
+  }
+
+  private pair(tokens: Token[], i: number): MentionHit | null {
+    for (const words of PAIR_PHRASES) {
+      if (words.every((w, k) => tokens[i + k]?.lower === w)) {
+        const parties = this.parties();
+        if (parties.length < 2) return null;
+        return { start: i, end: i + words.length, actorIds: [...parties], method: "anaphor", anaphoric: true, possessive: false };
+      }
+    }
+    return null;
+  }
+
+  /** "US Secretary of State John Kerry", "Egypt's foreign minister", "Qatar's prime minister, Sheikh …". */
+  private titled(tokens: Token[], i: number): MentionHit | null {
+    let k = i;
+    let of: string | null = null;
+    if (tokens[k]?.lower === "the" || tokens[k]?.lower === "a" || tokens[k]?.lower === "an") k++;
+    // Possessor: "Egypt's", demonym "Egyptian", or a group ("Hamas deputy leader").
+    const possessor = this.kb.names.longestAt(tokens, k);
+    if (possessor && this.isOwner(possessor.value)) {
+      if (isPossessive(tokens[possessor.end])) {
+        of = possessor.value;
+        k = possessor.end + 1;
+      } else if (this.kb.titles.longestAt(tokens, possessor.end, false) || isModifier(tokens[possessor.end])) {
+        of = possessor.value;
+        k = possessor.end;
+      }
+    }
+    if (!of) {
+      const demonym = this.kb.demonyms.longestAt(tokens, k);
+      if (demonym) {
+        of = demonym.value;
+        k = demonym.end;
+      }
+    }
+    while (isModifier(tokens[k])) k++;
+    // "top US diplomat": the country may follow the modifier.
+    if (!of) {
+      const inner = this.kb.demonyms.longestAt(tokens, k) ?? this.kb.names.longestAt(tokens, k);
+      if (inner && this.isOwner(inner.value) && this.kb.titles.longestAt(tokens, inner.end, false)) {
+        of = inner.value;
+        k = inner.end;
+      }
+    }
+    const title = this.kb.titles.longestAt(tokens, k, false);
+    if (!title) return null;
+    let end = title.end;
+    // "Foreign Minister of Egypt"
+    if (!of && tokens[end]?.lower === "of") {
+      const after = this.kb.names.longestAt(tokens, end + 1);
+      if (after && this.isOwner(after.value)) {
+        of = after.value;
+        end = after.end;
+      }
+    }
+    // A name right after the title, or after a comma: "Foreign Minister, Sameh Shoukry".
+    let nameStart = end;
+    if (tokens[nameStart]?.text === ",") nameStart++;
+    const person = this.personName(tokens, nameStart);
+    if (person) return { start: i, end: person.end, actorIds: [person.id], method: "title", anaphoric: false, possessive: false };
+    if (nameStart !== end && !of) return null;
+    const isBare = !of && tokens[i]?.lower !== "the";
+    if (isBare) return null;
+    const owner = of ?? this.defaultOwner(title.value.of);
+    if (!owner) return null;
+    const holder = this.kb.officeHolder(title.value.role, this.kb.root(owner), this.published);
+    if (holder) {
+      this.registry.use(holder);
+      return { start: i, end, actorIds: [holder], method: "title", anaphoric: false, possessive: false };
+    }
+    // The definite "the president" with no owner: the last person with that kind of title is handled by anaphor().
+    return null;
+  }
+
+  private defaultOwner(of: string[] | undefined): string | null {
+    return of && of.length === 1 ? of[0]! : null;
+  }
+
+  private isOwner(id: string): boolean {
+    const type = this.registry.get(id)?.type;
+    return type !== undefined && type !== "PERSON" && type !== "MEDIA";
+  }
+
+  /** A person's name starting at token i: known in the knowledge base, earlier in the article, or new. */
+  private personName(tokens: Token[], i: number): { id: string; end: number } | null {
+    let k = i;
+    while (tokens[k] && HONORIFICS.has(tokens[k]!.lower.replace(/\.$/, "")) && tokens[k]!.cap) {
+      k++;
+      if (tokens[k]?.text === ".") k++;
+    }
+    const known = this.kb.names.longestAt(tokens, k);
+    if (known && this.registry.get(known.value)?.type === "PERSON") {
+      this.registry.use(known.value);
+      return { id: known.value, end: known.end };
+    }
+    const span = capitalisedRun(tokens, k);
+    if (span.end - k < 2) {
+      const single = tokens[k];
+      if (single?.cap && span.end - k === 1) {
+        const id = this.nameParts.get(single.lower) ?? this.uniqueSurname(single.lower);
+        if (id) {
+          this.registry.use(id);
+          return { id, end: k + 1 };
+        }
+      }
+      return null;
+    }
+    const words = tokens.slice(k, span.end).map((t) => t.text);
+    const id = this.fuzzyPerson(words) ?? this.newActor(words.join(" "), "PERSON");
+    return { id, end: span.end };
+  }
+
+  private uniqueSurname(surname: string): string | null {
+    const ids = this.kb.surnames.get(surname);
+    if (!ids || ids.length !== 1) return null;
+    const actor = this.kb.actors.get(ids[0]!);
+    // Only people whose term covers the article's date (or have no recorded term).
+    if (!actor) return null;
+    if (this.published && actor.offices.length) {
+      const active = actor.offices.some(
+        (o) => (!o.start || o.start <= this.published!) && (!o.end || this.published! <= o.end),
+      );
+      if (!active) return null;
+    }
+    return ids[0]!;
+  }
+
+  /** A known person whose name shares most words with `words` and ends the same ("Mohammed bin Abdulrahma Al Thani"). */
+  private fuzzyPerson(words: string[]): string | null {
+    const lower = words.map((w) => w.toLowerCase());
+    const last = lower[lower.length - 1]!;
+    const viaPart = this.nameParts.get(last);
+    if (viaPart) {
+      const actor = this.registry.get(viaPart);
+      const first = actor?.name.split(/\s+/)[0]?.toLowerCase();
+      if (first && lower.includes(first)) return viaPart;
+    }
+    let best: string | null = null;
+    let bestScore = 0;
+    for (const id of this.kb.surnames.get(last) ?? []) {
+      const actor = this.kb.actors.get(id);
+      if (!actor) continue;
+      const names = [actor.name, ...actor.aliases].map((n) => n.toLowerCase().split(/\s+/));
+      for (const n of names) {
+        const shared = n.filter((w) => lower.includes(w)).length;
+        const score = shared / Math.max(n.length, lower.length);
+        if (score > bestScore) {
+          bestScore = score;
+          best = id;
+        }
+      }
+    }
+    if (best && bestScore >= 0.5) {
+      this.registry.use(best);
+      return best;
+    }
+    return null;
+  }
+
+  private named(tokens: Token[], i: number): MentionHit | null {
+    const t = tokens[i]!;
+    const lowerDescription = !t.cap;
+    const match = this.kb.names.longestAt(tokens, i, true);
+    if (!match) return null;
+    const actor = this.registry.get(match.value);
+    if (!actor) return null;
+    // A place name used as a venue ("in Cairo") is a place, not the state; capitals are handled separately.
+    if (actor.type === "STATE" && LOCATIVE_PREPOSITIONS.has(tokens[i - 1]?.lower ?? "") && !isPossessive(tokens[match.end])) {
+      const next = tokens[match.end];
+      if (!next || !(STATE_NOUNS.has(next.lower) || DELEGATION_NOUNS.has(next.lower))) return null;
+    }
+    // "Hamas delegation", "Taliban negotiating team", "Egypt's foreign ministry".
+    const body = this.bodyAfter(tokens, match.end, actor.id);
+    if (body) return { start: i, end: body.end, actorIds: [body.id], method: "description", anaphoric: false, possessive: false };
+    this.registry.use(actor.id);
+    const possessive = isPossessive(tokens[match.end]);
+    return {
+      start: i,
+      end: possessive ? match.end + 1 : match.end,
+      actorIds: [actor.id],
+      method: lowerDescription ? "description" : "name",
+      anaphoric: false,
+      possessive,
+    };
+  }
+
+  /** Bodies named after their owner: "X delegation", "X's foreign ministry", "X negotiating team". */
+  private bodyAfter(tokens: Token[], k: number, ownerId: string): { id: string; end: number } | null {
+    let j = k;
+    if (isPossessive(tokens[j])) j++;
+    const owner = this.registry.get(ownerId);
+    if (!owner || owner.type === "PERSON" || owner.type === "MEDIA") return null;
+    const w1 = tokens[j]?.lower;
+    const w2 = tokens[j + 1]?.lower;
+    const make = (kind: Parameters<ActorRegistry["body"]>[1], end: number) => {
+      const body = this.registry.body(this.kb.root(ownerId), kind);
+      return body ? { id: body.id, end } : null;
+    };
+    if (w1 === "delegation" || w1 === "negotiators" || w1 === "delegations") return make("delegation", j + 1);
+    if (w1 === "negotiating" && (w2 === "team" || w2 === "delegation")) return make("delegation", j + 2);
+    if ((w1 === "foreign" && w2 === "ministry") || (w1 === "foreign" && w2 === "office")) return make("foreign-ministry", j + 2);
+    if ((w1 === "defence" || w1 === "defense") && w2 === "ministry") return make("defence-ministry", j + 2);
+    if (w1 === "health" && w2 === "ministry") return make("health-ministry", j + 2);
+    if (owner.type === "STATE" && (w1 === "army" || w1 === "military" || (w1 === "armed" && w2 === "forces"))) {
+      return make("armed-forces", w1 === "armed" ? j + 2 : j + 1);
+    }
+    // "X officials", "X sources", "X mediators": the owner itself, consuming the noun.
+    if (w1 && STATE_NOUNS.has(w1) && j === k) {
+      this.registry.use(ownerId);
+      return { id: ownerId, end: j + 1 };
+    }
+    return null;
+  }
+
+  /** "Egyptian mediators", "Israeli negotiators", "the Egyptian government", "Russian officials". */
+  private demonymGroup(tokens: Token[], i: number): MentionHit | null {
+    let k = i;
+    const det = tokens[k]?.lower;
+    if (det === "the" || det === "a" || det === "an") k++;
+    while (isModifier(tokens[k]) && tokens[k + 1]) k++;
+    const demonym = this.kb.demonyms.longestAt(tokens, k);
+    if (!demonym) return null;
+    let stateId = demonym.value;
+    let end = demonym.end;
+    // "Egyptian and Qatari mediators": both states.
+    const ids = [stateId];
+    while ((tokens[end]?.lower === "and" || tokens[end]?.text === ",") && this.kb.demonyms.longestAt(tokens, end + 1)) {
+      const more = this.kb.demonyms.longestAt(tokens, end + 1)!;
+      ids.push(more.value);
+      end = more.end;
+    }
+    let j = end;
+    while (isModifier(tokens[j]) || tokens[j]?.lower === "security" || tokens[j]?.lower === "intelligence") {
+      if (tokens[j]?.lower === "intelligence" && (tokens[j + 1]?.lower === "agency" || tokens[j + 1]?.lower === "service")) break;
+      j++;
+    }
+    const noun = tokens[j]?.lower;
+    if (!noun) return null;
+    // Plural people nouns after the demonym itself ("Egyptians", "Israelis") are not actors.
+    if (ids.length === 1) {
+      const named = this.kb.names.longestAt(tokens, end);
+      if (named && end === j && this.registry.get(named.value)?.type !== "STATE") return null;
+    }
+    stateId = ids[0]!;
+    if (DELEGATION_NOUNS.has(noun) || (noun === "negotiating" && tokens[j + 1]?.lower === "team")) {
+      const body = this.registry.body(stateId, "delegation");
+      const stop = noun === "negotiating" ? j + 2 : j + 1;
+      return body ? { start: i, end: stop, actorIds: [body.id], method: "demonym", anaphoric: false, possessive: false } : null;
+    }
+    if (noun === "intelligence" && (tokens[j + 1]?.lower === "agency" || tokens[j + 1]?.lower === "service")) {
+      const known = this.registry.findByName(`${tokens[k]?.text} intelligence`) ?? this.kb.names.longestAt(tokens, k)?.value;
+      const id = known && known !== stateId ? known : stateId;
+      this.registry.use(id);
+      return { start: i, end: j + 2, actorIds: [id], method: "demonym", anaphoric: false, possessive: false };
+    }
+    if (noun === "foreign" && tokens[j + 1]?.lower === "ministry") {
+      const body = this.registry.body(stateId, "foreign-ministry");
+      return body ? { start: i, end: j + 2, actorIds: [body.id], method: "demonym", anaphoric: false, possessive: false } : null;
+    }
+    if ((noun === "military" || noun === "army") && !["aid", "action", "response", "operation", "operations", "withdrawal"].includes(tokens[j + 1]?.lower ?? "")) {
+      const body = this.registry.body(stateId, "armed-forces");
+      return body ? { start: i, end: j + 1, actorIds: [body.id], method: "demonym", anaphoric: false, possessive: false } : null;
+    }
+    if (STATE_NOUNS.has(noun)) {
+      for (const id of ids) this.registry.use(id);
+      return { start: i, end: j + 1, actorIds: ids, method: "demonym", anaphoric: false, possessive: false };
+    }
+    return null;
+  }
+
+  /** A capital standing for its state ("Cairo says", "Tehran wants") when it is not a venue. */
+  private capital(tokens: Token[], i: number): MentionHit | null {
+    const t = tokens[i]!;
+    if (!t.cap) return null;
+    const place = this.kb.placeNames.longestAt(tokens, i);
+    if (!place) return null;
+    const stateId = this.kb.stateOfCapital.get(place.value);
+    if (!stateId) return null;
+    const prev = tokens[i - 1]?.lower ?? "";
+    if (LOCATIVE_PREPOSITIONS.has(prev) || prev === "of" || prev === "the") return null;
+    const next = tokens[place.end];
+    // "the Cairo talks", "Doha deal": the city as an attribute of a noun is a venue.
+    if (next && next.kind === "word" && !next.cap && !isPossessive(next) && !/^(and|or|says?|said|has|have|had|is|was|will|would|wants?|wanted|insists?|accused|accuses|refuses?|refused|rejected|rejects|also|alone|cut|led|kept|says)$/.test(next.lower) && !next.lower.endsWith("ed") && !next.lower.endsWith("s")) return null;
+    if (next?.text === "," && tokens[place.end + 1] && MONTHS.has(tokens[place.end + 1]!.lower)) return null;
+    this.registry.use(stateId);
+    const possessive = isPossessive(next);
+    return { start: i, end: possessive ? place.end + 1 : place.end, actorIds: [stateId], method: "capital", anaphoric: false, possessive };
+  }
+
+  private anaphor(tokens: Token[], i: number, sentence: number): MentionHit | null {
+    const t = tokens[i]!;
+    const w = t.lower;
+    if (PERSON_PRONOUNS.has(w)) {
+      const id = this.latest((type) => type === "PERSON", sentence);
+      return id ? { start: i, end: i + 1, actorIds: [id], method: "pronoun", anaphoric: true, possessive: w === "his" || w === "her" } : null;
+    }
+    if (THING_PRONOUNS.has(w)) {
+      // "it is …", "it was …" are usually expletive; only resolve "it" before an action or speech verb.
+      if (w === "it" && /^(is|was|'s|seems|appears|would|could|will)$/.test(tokens[i + 1]?.lower ?? "")) return null;
+      const id = this.latest((type) => type !== "PERSON" && type !== "MEDIA", sentence);
+      return id ? { start: i, end: i + 1, actorIds: [id], method: "pronoun", anaphoric: true, possessive: w === "its" } : null;
+    }
+    if (PLURAL_PRONOUNS.has(w)) {
+      const id = this.latest((type) => type === "ARMED_GROUP" || type === "POLITICAL", sentence);
+      return id ? { start: i, end: i + 1, actorIds: [id], method: "pronoun", anaphoric: true, possessive: w === "their" } : null;
+    }
+    if (w !== "the" && w !== "this") return null;
+    let k = i + 1;
+    while (isModifier(tokens[k]) || tokens[k]?.lower === "militant" || tokens[k]?.lower === "islamist" || tokens[k]?.lower === "rebel" || tokens[k]?.lower === "resistance" || tokens[k]?.lower === "protest" || tokens[k]?.lower === "armed") k++;
+    const noun = tokens[k]?.lower;
+    if (!noun) return null;
+    if (isPossessive(tokens[k + 1]) && !GROUP_ANAPHORS.has(noun) && !STATE_ANAPHORS.has(noun) && !PERSON_ANAPHORS.has(noun) && !BODY_ANAPHORS.has(noun)) return null;
+    let id: string | null = null;
+    if (GROUP_ANAPHORS.has(noun)) id = this.latest((type) => type === "ARMED_GROUP" || type === "POLITICAL", sentence);
+    else if (STATE_ANAPHORS.has(noun)) id = this.latest((type) => type === "STATE", sentence);
+    else if (PERSON_ANAPHORS.has(noun)) id = this.latest((type) => type === "PERSON", sentence);
+    else if (BODY_ANAPHORS.has(noun)) id = this.latest((type) => type === "GOVERNMENT" || type === "IGO", sentence);
+    if (!id) return null;
+    const possessive = isPossessive(tokens[k + 1]);
+    return { start: i, end: possessive ? k + 2 : k + 1, actorIds: [id], method: "anaphor", anaphoric: true, possessive };
+  }
+
+  private latest(accept: (type: ActorType) => boolean, sentence: number): string | null {
+    for (let k = this.recent.length - 1; k >= 0; k--) {
+      const r = this.recent[k]!;
+      if (sentence - r.sentence > 3) break;
+      if (accept(r.type)) return r.id;
+    }
+    return null;
+  }
+
+  /** A capitalised name the knowledge base does not know: kept as an unresolved actor. */
+  private unknownName(tokens: Token[], i: number): MentionHit | null {
+    const first = tokens[i]!;
+    if (i === 0 && NAME_STOPWORDS.has(first.lower)) return null;
+    if (NAME_STOPWORDS.has(first.lower) || MONTHS.has(first.lower) || WEEKDAYS.has(first.lower)) return null;
+    if (this.kb.placeNames.longestAt(tokens, i) || this.kb.demonyms.longestAt(tokens, i)) return null;
+    const honorific = HONORIFICS.has(first.lower.replace(/\.$/, ""));
+    const span = capitalisedRun(tokens, i);
+    const words = tokens.slice(i, span.end);
+    if (words.length === 1) {
+      // A single known surname ("Abbas", "Kerry") of someone named earlier in the article.
+      const id = this.nameParts.get(first.lower);
+      if (id) return { start: i, end: i + 1, actorIds: [id], method: "surname", anaphoric: false, possessive: false };
+      const unique = i > 0 || /^(said|says|told|added)$/.test(tokens[i + 1]?.lower ?? "") ? this.uniqueSurname(first.lower) : null;
+      if (unique) {
+        this.registry.use(unique);
+        return { start: i, end: i + 1, actorIds: [unique], method: "surname", anaphoric: false, possessive: false };
+      }
+      return null;
+    }
+    if (i === 0 && words.length < 2) return null;
+    const text = words.map((w) => w.text).join(" ");
+    const last = words[words.length - 1]!.text;
+    const isOrg = words.some((w) => ORG_WORDS.test(w.text));
+    const looksPerson = honorific || (words.length >= 2 && words.length <= 4 && !isOrg && words.every((w) => /^\p{Lu}[\p{Ll}'’-]+$/u.test(w.text) || /^(al|el|bin|ibn|de|la|van|von|abu|abdel|abdul)$/i.test(w.text) || /^\p{Lu}\.$/u.test(w.text)));
+    if (!isOrg && !looksPerson) return null;
+    // Sentence-initial two-word runs are often a headline fragment; require the next word to be a verb-ish or comma.
+    if (i === 0 && !isOrg && !/^(,|said|says|told|has|had|was|is|who|added)$/.test(tokens[span.end]?.lower ?? "")) return null;
+    const nameWords = honorific ? words.slice(1) : words;
+    if (nameWords.length === 0) return null;
+    const id = looksPerson && !isOrg ? (this.fuzzyPerson(nameWords.map((w) => w.text)) ?? this.newActor(nameWords.map((w) => w.text).join(" "), "PERSON")) : this.newActor(text, isOrg && /Forces|Force|Brigades|Army|Front|Guard|Corps/.test(text) ? "ARMED_GROUP" : "OTHER");
+    void last;
+    return { start: i, end: span.end, actorIds: [id], method: "unresolved", anaphoric: false, possessive: isPossessive(tokens[span.end]) };
+  }
+
+  private newActor(name: string, type: ActorType): string {
+    const id = `new:${name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "-")}`;
+    this.registry.ensure(id, () => ({ id, name, type, affiliation: null, aliases: [], offices: [], known: false }));
+    return id;
+  }
+}
+
+/** Adjectives that may sit between a determiner and a title or group noun. */
+function isModifier(t: Token | undefined): boolean {
+  return t !== undefined && /^(senior|top|former|deputy|chief|acting|caretaker|new|then|outgoing|incoming|recently-elected|unnamed|leading|main|ruling|federal|national|official|state|foreign|veteran|prominent|close)$/.test(t.lower);
+}
+
+/** The run of capitalised words (with name particles) starting at i. */
+function capitalisedRun(tokens: Token[], i: number): { end: number } {
+  let k = i;
+  while (k < tokens.length) {
+    const t = tokens[k]!;
+    if (t.cap && t.kind === "word" && !isPossessive(t)) {
+      k++;
+      continue;
+    }
+    if (k > i && /^(al|el|bin|ibn|de|la|del|van|von|abu|bint|ul|ad-din|al-din)$/.test(t.lower) && tokens[k + 1]?.cap) {
+      k++;
+      continue;
+    }
+    if (k > i && t.text === "." && /^\p{Lu}$/u.test(tokens[k - 1]!.text)) {
+      k++;
+      continue;
+    }
+    break;
+  }
+  return { end: k };
+}

@@ -1,0 +1,36 @@
+import type { EventDate, EventStatus } from "@parley/schema";
+import type { TriggerMatch } from "../events/lexicon";
+import type { Token } from "../text/tokens";
+import { type DateExpression, findDateExpressions } from "./resolve";
+
+/** Time expressions of one sentence, resolved against the publication date. */
+export function sentenceDates(text: string, start: number, end: number, published: string | null): DateExpression[] {
+  return findDateExpressions(text, start, end, published);
+}
+
+/**
+ * The date of an event: the time expression nearest its trigger in the sentence (the past reading for reports,
+ * the future one for plans). A plan with no date of its own stays undated.
+ */
+export function resolveEventDate(
+  dates: DateExpression[],
+  tokens: Token[],
+  trigger: TriggerMatch,
+  status: EventStatus,
+  _previous: DateExpression[],
+): EventDate | null {
+  if (!dates.length) return null;
+  const at = tokens[trigger.start]?.start ?? 0;
+  let best: DateExpression | null = null;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const d of dates) {
+    const distance = d.start >= at ? d.start - at : (at - d.end) * 1.5;
+    if (distance < bestDistance) {
+      bestDistance = distance;
+      best = d;
+    }
+  }
+  if (!best) return null;
+  const value = status === "planned" ? (best.future ?? best.past) : (best.past ?? best.future);
+  return value ? { value: value.value, precision: value.precision, raw: best.raw } : null;
+}

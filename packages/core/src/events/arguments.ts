@@ -1,0 +1,207 @@
+import type { EventType } from "@parley/schema";
+import type { MentionHit } from "../actors/mentions";
+import { PREPOSITIONS } from "../actors/words";
+import { isPossessive, type Token } from "../text/tokens";
+import { isBarrier, RELATIVE_PRONOUNS, SPEECH_VERBS } from "./clauses";
+import type { TriggerMatch } from "./lexicon";
+
+/** Mentions of a sentence indexed by token for argument search. */
+export class MentionMap {
+  private readonly at: Array<MentionHit | undefined>;
+
+  constructor(
+    readonly tokens: Token[],
+    readonly mentions: MentionHit[],
+  ) {
+    this.at = new Array(tokens.length);
+    for (const m of mentions) for (let k = m.start; k < m.end; k++) this.at[k] = m;
+  }
+
+  mentionAt(k: number): MentionHit | undefined {
+    return this.at[k];
+  }
+
+  /** The mention ending right before token k (possibly with modifiers between). */
+  endingBefore(k: number, maxGap = 0): MentionHit | undefined {
+    for (let g = 0; g <= maxGap; g++) {
+      const m = this.at[k - 1 - g];
+      if (m && m.end === k - g) return m;
+      const t = this.tokens[k - 1 - g];
+      if (!t || t.kind === "punct") return undefined;
+    }
+    return undefined;
+  }
+}
+
+/** Is mention m the object of a preposition (so not a subject)? */
+function inPrepPhrase(tokens: Token[], m: MentionHit): string | null {
+  const before = tokens[m.start - 1]?.lower;
+  if (before && PREPOSITIONS.has(before)) return before;
+  // "with both X and Y", "from the US, Qatar and Egypt"
+  return null;
+}
+
+/** A list of mentions coordinated with m ("X, Y and Z"), walking left and right. */
+export function coordinated(map: MentionMap, m: MentionHit): MentionHit[] {
+  const out = [m];
+  const tokens = map.tokens;
+  let left = m;
+  for (;;) {
+    const sep = tokens[left.start - 1];
+    if (!sep || !(sep.lower === "and" || sep.text === ",")) break;
+    let k = left.start - 2;
+    if (sep.lower === "and" && tokens[k]?.text === ",") k--;
+    const prev = map.mentionAt(k);
+    if (!prev || prev.end !== k + 1 || prev.anaphoric) break;
+    out.unshift(prev);
+    left = prev;
+  }
+  let right = m;
+  for (;;) {
+    let k = right.end;
+    if (tokens[k]?.text === ",") k++;
+    if (tokens[k]?.lower === "and" || tokens[k]?.lower === "as" || tokens[k]?.lower === "along") {
+      if (tokens[k]?.lower === "as" && tokens[k + 1]?.lower === "well" && tokens[k + 2]?.lower === "as") k += 3;
+      else if (tokens[k]?.lower === "along" && tokens[k + 1]?.lower === "with") k += 2;
+      else k++;
+    } else if (k === right.end) break;
+    const next = map.mentionAt(k);
+    if (!next || next.start !== k || next.anaphoric) break;
+    out.push(next);
+    right = next;
+  }
+  return out;
+}
+
+export function ids(ms: MentionHit[]): string[] {
+  return [...new Set(ms.flatMap((m) => m.actorIds))];
+}
+
+/**
+ * The acting subject of a trigger: the possessor of a noun trigger, the agent of a passive, the antecedent
+ * of a relative pronoun, or the nearest non-prepositional mention to the left within the clause.
+ */
+export function findSubject(map: MentionMap, trigger: TriggerMatch, passive: boolean): MentionHit[] {
+  const tokens = map.tokens;
+  const h = trigger.start;
+  if (trigger.pos === "noun") {
+    const owner = map.endingBefore(h, 3);
+    if (owner && (owner.possessive || !inPrepPhrase(tokens, owner) || tokens[owner.end]?.kind === "word")) {
+      if (owner.possessive || owner.end === h || tokens.slice(owner.end, h).every((t) => t.kind === "word" && !t.cap)) {
+        return coordinated(map, owner);
+      }
+    }
+    const by = agentAfter(map, trigger.end);
+    if (by.length) return by;
+  }
+  if (passive) return agentAfter(map, trigger.end);
+  // A participle after a comma (", accusing it of …") takes the main clause's subject.
+  if (trigger.form === "ing" && tokens[h - 1]?.text === ",") return mainSubject(map, h);
+  for (let k = h - 1; k >= 0; k--) {
+    const t = tokens[k]!;
+    if (RELATIVE_PRONOUNS.has(t.lower) || (t.lower === "that" && tokens[k - 1]?.text === ",")) {
+      // "X, who …": the antecedent before the comma.
+      const antecedent = map.endingBefore(k - (tokens[k - 1]?.text === "," ? 1 : 0));
+      if (antecedent) return coordinated(map, antecedent);
+      return [];
+    }
+    if (SPEECH_VERBS.has(t.lower) && k < h - 1) return [];
+    if (t.lower === "that" && SPEECH_VERBS.has(tokens[k - 1]?.lower ?? "")) return [];
+    if (isBarrier(tokens, k) && k < h - 1) return [];
+    const m = map.mentionAt(k);
+    if (!m) continue;
+    k = m.start;
+    const prep = inPrepPhrase(tokens, m);
+    if (prep && prep !== "by") continue;
+    // A mention followed by a noun is a modifier of that noun ("Hamas's insistence", "Israeli forces" handled).
+    if (m.possessive && tokens[m.end] && tokens[m.end]!.kind === "word" && m.end < h) {
+      const between = tokens.slice(m.end, h);
+      if (between.length > 3 || between.some((b) => /^(is|are|was|were|has|have|had|will|would|could)$/.test(b.lower))) {
+        return coordinated(map, m);
+      }
+      continue;
+    }
+    return coordinated(map, m);
+  }
+  return [];
+}
+
+/** The first mention(s) of the sentence outside prepositional phrases: the main clause's subject. */
+export function mainSubject(map: MentionMap, before: number): MentionHit[] {
+  for (const m of map.mentions) {
+    if (m.start >= before) break;
+    if (inPrepPhrase(map.tokens, m)) continue;
+    return coordinated(map, m);
+  }
+  return [];
+}
+
+/** "by X" (with "mediators from X, Y and Z") after a passive or a noun. */
+export function agentAfter(map: MentionMap, from: number): MentionHit[] {
+  const tokens = map.tokens;
+  for (let k = from; k < Math.min(tokens.length, from + 8); k++) {
+    if (isBarrier(tokens, k) || tokens[k]!.text === ",") return [];
+    if (tokens[k]!.lower === "by") {
+      let j = k + 1;
+      while (j < tokens.length && !map.mentionAt(j) && j < k + 5 && tokens[j]!.kind === "word") j++;
+      const m = map.mentionAt(j);
+      return m ? coordinated(map, m) : [];
+    }
+  }
+  return [];
+}
+
+/** Objects after the trigger within its clause, by event type. */
+export function findTargets(map: MentionMap, trigger: TriggerMatch, type: EventType): MentionHit[] {
+  const tokens = map.tokens;
+  const limit = Math.min(tokens.length, trigger.end + 12);
+  const wanted = TARGET_PREPS[type];
+  for (let k = trigger.end; k < limit; k++) {
+    const t = tokens[k]!;
+    if (isBarrier(tokens, k) || t.lower === "that" || (SPEECH_VERBS.has(t.lower) && k > trigger.end)) return [];
+    if (t.text === "," && type !== "MEET" && type !== "CALL") return [];
+    if (type === "ACCUSE" && (t.lower === "of" || t.lower === "for") && k > trigger.end) return [];
+    const m = map.mentionAt(k);
+    if (!m) continue;
+    const prep = tokens[m.start - 1]?.lower ?? "";
+    if (m.start === trigger.end || !PREPOSITIONS.has(prep) || wanted.has(prep) || m.possessive) {
+      if (m.start !== trigger.end && PREPOSITIONS.has(prep) && !wanted.has(prep) && !m.possessive) {
+        k = m.end - 1;
+        continue;
+      }
+      return coordinated(map, m);
+    }
+    k = m.end - 1;
+  }
+  return [];
+}
+
+const TARGET_PREPS: Record<EventType, Set<string>> = {
+  MEET: new Set(["with", "between"]),
+  CALL: new Set(["with", "to"]),
+  TRAVEL: new Set([]),
+  MEDIATE: new Set(["between"]),
+  PROPOSE: new Set(["to"]),
+  COUNTER_PROPOSE: new Set(["to"]),
+  ACCEPT: new Set(["from", "by"]),
+  REJECT: new Set(["from", "by", "with"]),
+  DEMAND: new Set(["from", "of"]),
+  APPEAL: new Set(["on", "upon", "for"]),
+  SUSPEND: new Set([]),
+  RESUME: new Set([]),
+  ASSESS: new Set([]),
+  ACCUSE: new Set(["on", "at", "against"]),
+  SUPPORT: new Set(["for", "to"]),
+  THREATEN: new Set(["against", "on"]),
+  AGREE: new Set(["with"]),
+  CEASEFIRE: new Set(["between"]),
+  RELEASE: new Set([]),
+  MILITARY: new Set(["on", "at", "against", "into"]),
+  MOBILIZE: new Set([]),
+  HUMANITARIAN: new Set([]),
+};
+
+/** True when the token before k is a possessive marker. */
+export function afterPossessive(tokens: Token[], k: number): boolean {
+  return isPossessive(tokens[k - 1]);
+}

@@ -1,0 +1,222 @@
+import type { Actor, EventStatus, EventType } from "@parley/schema";
+import type { MentionHit } from "../actors/mentions";
+import type { Token } from "../text/tokens";
+import { agentAfter, coordinated, findSubject, findTargets, ids, MentionMap } from "./arguments";
+import { isBarrier, isPassive, SPEECH_VERBS } from "./clauses";
+import { checkTrigger } from "./filters";
+import { findTriggers, type TriggerMatch } from "./lexicon";
+import { modality } from "./modality";
+import { findSpeech, type Speech } from "./speech";
+
+/** An event found in one sentence, before dates, places and issues are attached. */
+export interface DraftEvent {
+  type: EventType;
+  trigger: TriggerMatch;
+  source: string[];
+  target: string[];
+  mediators: string[];
+  status: EventStatus;
+  attributedTo: string | null;
+}
+
+/** Statement events whose source is the speaker when the sentence gives no other subject. */
+const STATEMENT_TYPES = new Set<EventType>(["ASSESS", "ACCUSE", "DEMAND", "APPEAL", "SUPPORT", "THREATEN", "REJECT"]);
+/** Events whose to-infinitive complement is content, not a separate event ("urged Hamas to accept"). */
+const CONTENT_GOVERNORS = new Set<EventType>(["APPEAL", "DEMAND", "PROPOSE", "REJECT", "ACCEPT", "MEDIATE", "SUPPORT", "ASSESS"]);
+const MEDIATOR_TYPES = new Set<EventType>(["MEET", "CALL", "PROPOSE", "AGREE", "SUSPEND", "RESUME"]);
+const NO_TARGET = new Set<EventType>(["TRAVEL", "SUSPEND", "RESUME", "ASSESS", "RELEASE", "MOBILIZE", "HUMANITARIAN", "CEASEFIRE", "MEDIATE"]);
+
+export interface SentenceInput {
+  tokens: Token[];
+  mentions: MentionHit[];
+  actorOf: (id: string) => Actor | undefined;
+  parties: string[];
+  /** Attribution carried over from the previous sentence (a continued quotation or report). */
+  carried: Speech | null;
+}
+
+export function extractSentenceEvents(input: SentenceInput): { events: DraftEvent[]; speech: Speech | null } {
+  const { tokens, mentions, actorOf } = input;
+  const map = new MentionMap(tokens, mentions);
+  const speech = findSpeech(map, actorOf) ?? input.carried;
+  const triggers = pickTriggers(tokens, findTriggers(tokens));
+  const mediators = sentenceMediators(map);
+  const events: DraftEvent[] = [];
+  const governed = contentSpans(tokens, triggers);
+
+  for (const trigger of triggers) {
+    const type = trigger.type;
+    if (governed.some((g) => trigger.start >= g.start && trigger.start < g.end && g.trigger !== trigger)) continue;
+    const passive = trigger.pos === "verb" && (trigger.form === "past" || trigger.form === "base") && (isPassive(tokens, trigger.start) || reducedRelative(tokens, trigger));
+    let sourceMentions = findSubject(map, trigger, passive);
+    let targetMentions = NO_TARGET.has(type) ? [] : findTargets(map, trigger, type);
+    if (passive && !NO_TARGET.has(type)) {
+      const patient = findSubject(map, { ...trigger, form: "base" }, false);
+      if (patient.length && !targetMentions.length) targetMentions = patient;
+    }
+    let source = ids(sourceMentions);
+    let target = ids(targetMentions).filter((id) => !source.includes(id));
+    const inContent = speech !== null && trigger.start >= speech.contentStart && trigger.start < speech.contentEnd;
+    const status = modality(tokens, trigger.start, clauseStart(tokens, trigger.start), inContent);
+
+    if (source.length === 0 && speech && STATEMENT_TYPES.has(type) && (inContent || trigger.start < speech.verb + 3)) {
+      source = speech.speaker;
+    }
+    if (type === "AGREE" || type === "CEASEFIRE" || type === "RELEASE" || type === "ACCEPT") {
+      // "X and Y signed": first party is the source, the others the target (AGREE); all sources otherwise.
+      const all = [...source];
+      if (type === "AGREE" && all.length > 1) {
+        source = [all[0]!];
+        target = [...new Set([...all.slice(1), ...target])];
+      }
+      if (type === "CEASEFIRE") {
+        const between = betweenPair(map, trigger);
+        source = between.length ? between : [];
+        target = [];
+      }
+    }
+    if (type === "ACCEPT" && source.length > 1 && trigger.lemma === "agree to") {
+      events.push(...[]);
+    }
+    const eventMediators = MEDIATOR_TYPES.has(type) ? mediators.filter((m) => !source.includes(m) || type === "MEET") : [];
+    if (type === "MEET" || type === "CALL") {
+      for (const m of mediators) if (!source.includes(m) && !target.includes(m) && mentionedAfter(map, m, trigger.end)) target.push(m);
+    }
+    let attributedTo: string | null = null;
+    if (speech && (inContent || speech.outlet)) {
+      attributedTo = speech.outlet ?? speech.speaker[0] ?? null;
+      if (attributedTo && !speech.outlet && source.length === 1 && source[0] === attributedTo) attributedTo = null;
+      if (attributedTo && !speech.outlet && source.includes(attributedTo) && source.length === 1) attributedTo = null;
+    }
+    events.push({
+      type: type === "ACCEPT" && source.length > 1 && /^agree/.test(tokens[trigger.start]!.lower) ? "AGREE" : type,
+      trigger,
+      source,
+      target: type === "ACCEPT" && source.length > 1 ? [] : target,
+      mediators: eventMediators,
+      status,
+      attributedTo,
+    });
+    void sourceMentions;
+  }
+  return { events, speech };
+}
+
+/** Keeps one trigger per head word (the longest), applying the context checks. */
+function pickTriggers(tokens: Token[], raw: TriggerMatch[]): TriggerMatch[] {
+  const byHead = new Map<number, TriggerMatch>();
+  for (const t of raw) {
+    const checked = checkTrigger(tokens, t);
+    if (!checked) continue;
+    const current = byHead.get(t.start);
+    const candidate = { ...t, type: checked };
+    if (!current || t.end - t.start > current.end - current.start) byHead.set(t.start, candidate);
+  }
+  // Drop triggers nested inside a longer multi-word trigger ("hold talks" covers "talks").
+  const list = [...byHead.values()].sort((a, b) => a.start - b.start);
+  return list.filter((t) => !list.some((o) => o !== t && o.start < t.start && o.end >= t.end && o.end - o.start > 1));
+}
+
+/** Token spans that are the content of an appeal, demand or proposal ("urged Hamas to accept the truce"). */
+function contentSpans(tokens: Token[], triggers: TriggerMatch[]): Array<{ start: number; end: number; trigger: TriggerMatch }> {
+  const spans: Array<{ start: number; end: number; trigger: TriggerMatch }> = [];
+  for (const t of triggers) {
+    if (!CONTENT_GOVERNORS.has(t.type)) continue;
+    // The complement: from the trigger to the end of its clause, when it opens with "to", "that" or an object + "to".
+    let k = t.end;
+    let sawTo = false;
+    for (; k < tokens.length && k < t.end + 6; k++) {
+      const w = tokens[k]!.lower;
+      if (w === "to" || w === "that" || w === "for") {
+        sawTo = true;
+        break;
+      }
+      if (isBarrier(tokens, k) || tokens[k]!.text === ",") break;
+    }
+    if (!sawTo) continue;
+    let end = k + 1;
+    while (end < tokens.length && !isBarrier(tokens, end) && tokens[end]!.text !== ",") end++;
+    spans.push({ start: k + 1, end, trigger: t });
+  }
+  return spans;
+}
+
+/** "a plan hammered out in Paris by …": a past participle after a noun, followed by "by". */
+function reducedRelative(tokens: Token[], trigger: TriggerMatch): boolean {
+  const prev = tokens[trigger.start - 1];
+  if (!prev || prev.kind !== "word" || prev.cap) return false;
+  return agentWithin(tokens, trigger.end);
+}
+
+function agentWithin(tokens: Token[], from: number): boolean {
+  for (let k = from; k < Math.min(tokens.length, from + 8); k++) {
+    if (tokens[k]!.lower === "by") return true;
+    if (isBarrier(tokens, k) || tokens[k]!.text === ",") return false;
+  }
+  return false;
+}
+
+function clauseStart(tokens: Token[], head: number): number {
+  for (let k = head - 1; k >= 0; k--) {
+    if (isBarrier(tokens, k) || SPEECH_VERBS.has(tokens[k]!.lower) || (tokens[k]!.lower === "that" && k < head - 1)) return k + 1;
+    if (tokens[k]!.text === "," && tokens[k + 1] && /^(and|but|while|which|who)$/.test(tokens[k + 1]!.lower)) return k + 1;
+  }
+  return 0;
+}
+
+/** Mediators the sentence names: "Egyptian mediators", "mediators from X", "mediated/brokered by X", "under X mediation". */
+function sentenceMediators(map: MentionMap): string[] {
+  const tokens = map.tokens;
+  const out: string[] = [];
+  for (let k = 0; k < tokens.length; k++) {
+    const w = tokens[k]!.lower;
+    if (w === "mediators" || w === "mediator" || w === "mediation" || w === "brokers") {
+      const before = map.mentionAt(k - 1) ?? (tokens[k - 1]?.lower === "and" ? undefined : undefined);
+      if (before) out.push(...ids(coordinated(map, before)));
+      if (tokens[k + 1]?.lower === "from" || tokens[k + 1]?.lower === "by") {
+        const m = map.mentionAt(k + 2) ?? map.mentionAt(k + 3);
+        if (m) out.push(...ids(coordinated(map, m)));
+      }
+      if (w === "mediation" && tokens[k - 1]?.lower === "egyptian") {
+        /* handled by the mention */
+      }
+    }
+    if ((/^(mediated|brokered|co-mediated)$/.test(w) && tokens[k + 1]?.lower === "by") || (w === "under" && /mediation/.test(tokens[k + 3]?.lower ?? tokens[k + 2]?.lower ?? ""))) {
+      const m = agentAfter(map, k + 1);
+      out.push(...ids(m));
+    }
+    if (w === "under") {
+      for (let j = k + 1; j < Math.min(tokens.length, k + 7); j++) {
+        if (tokens[j]!.lower === "mediation") {
+          for (let x = k + 1; x < j; x++) {
+            const m = map.mentionAt(x);
+            if (m) out.push(...m.actorIds);
+          }
+          break;
+        }
+      }
+    }
+    // "Egyptian-mediated"
+    if (/-(mediated|brokered)$/.test(w)) {
+      const m = map.mentionAt(k);
+      if (m) out.push(...m.actorIds);
+    }
+  }
+  return [...new Set(out)];
+}
+
+function betweenPair(map: MentionMap, trigger: TriggerMatch): string[] {
+  const tokens = map.tokens;
+  for (let k = Math.max(0, trigger.start - 10); k < Math.min(tokens.length, trigger.end + 6); k++) {
+    if (tokens[k]!.lower === "between") {
+      const m = map.mentionAt(k + 1) ?? map.mentionAt(k + 2);
+      if (m) return ids(coordinated(map, m));
+    }
+  }
+  // "Israel-Hezbollah ceasefire": a hyphenated pair right before the truce noun.
+  return [];
+}
+
+function mentionedAfter(map: MentionMap, id: string, from: number): boolean {
+  return map.mentions.some((m) => m.start >= from && m.actorIds.includes(id));
+}

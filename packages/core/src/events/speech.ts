@@ -1,0 +1,88 @@
+import type { Actor } from "@parley/schema";
+import type { Token } from "../text/tokens";
+import { coordinated, ids, type MentionMap } from "./arguments";
+import { SPEECH_VERBS } from "./clauses";
+
+/** Who a sentence reports, and which outlet relays it. */
+export interface Speech {
+  /** Actor ids of the speaker (the one whose words carry the sentence's content). */
+  speaker: string[];
+  /** An outside outlet the sentence cites ("told CNN", "according to Kol Yisrael"). */
+  outlet: string | null;
+  /** Token range of the reported content. */
+  contentStart: number;
+  contentEnd: number;
+  /** Token index of the speech verb. */
+  verb: number;
+}
+
+/**
+ * Finds the reporting frame of a sentence: "X said (that) …", "…, X said.", "…, said X", "according to X, …",
+ * "X told Y …", "X quoted Y as saying …", "citing X, Y said …".
+ */
+export function findSpeech(map: MentionMap, actorOf: (id: string) => Actor | undefined): Speech | null {
+  const tokens = map.tokens;
+  const n = tokens.length;
+  let outlet: string | null = null;
+  const mediaIn = (ms: ReturnType<typeof coordinated>) => ids(ms).find((id) => actorOf(id)?.type === "MEDIA") ?? null;
+
+  // "according to X"
+  for (let k = 0; k + 2 < n; k++) {
+    if (tokens[k]!.lower === "according" && tokens[k + 1]!.lower === "to") {
+      const m = map.mentionAt(k + 2);
+      if (m) {
+        const who = coordinated(map, m);
+        const before = k > 0;
+        return { speaker: ids(who), outlet: mediaIn(who), contentStart: before ? 0 : m.end, contentEnd: before ? k : n, verb: k };
+      }
+    }
+  }
+  for (let k = 0; k < n; k++) {
+    const t = tokens[k]!;
+    if (!SPEECH_VERBS.has(t.lower)) continue;
+    // Outlet receiving the statement: "told CNN", "told The National".
+    if (t.lower === "told" || t.lower === "tells") {
+      const obj = map.mentionAt(k + 1) ?? map.mentionAt(k + 2);
+      if (obj) outlet = mediaIn([obj]) ?? outlet;
+    }
+    // "X quoted Y as saying": X is the outer speaker.
+    // Inverted: "…, said the official, Azzam al-Ahmed." / "…, Ahmed said."
+    const before = map.endingBefore(k, 2);
+    const after = map.mentionAt(k + 1) ?? (tokens[k + 1]?.lower === "the" ? map.mentionAt(k + 2) : undefined);
+    const atEnd = k >= n - 6 || tokens.slice(k + 1).every((x) => x.kind === "punct" || x.lower === "on" || /day$/.test(x.lower) || x.lower === "in" || x.cap);
+    if (before && tokens[before.start - 1]?.text === "," && (atEnd || tokens[k + 1]?.text === ",")) {
+      return { speaker: ids(coordinated(map, before)), outlet: outlet ?? mediaIn([before]), contentStart: 0, contentEnd: before.start - 1, verb: k };
+    }
+    if (after && tokens[k - 1]?.text === ",") {
+      return { speaker: ids([after]), outlet: outlet ?? mediaIn([after]), contentStart: 0, contentEnd: k - 1, verb: k };
+    }
+    // Direct: "X said (that) …" — the subject is the nearest mention to the left in the same clause.
+    let subject: ReturnType<typeof coordinated> = [];
+    for (let j = k - 1; j >= 0; j--) {
+      const tj = tokens[j]!;
+      if (tj.text === ";" || tj.text === ":") break;
+      const m = map.mentionAt(j);
+      if (m) {
+        const prep = tokens[m.start - 1]?.lower;
+        if (prep && /^(in|of|from|to|with|by|at|on|for|over)$/.test(prep) && m.start > 0) {
+          j = m.start;
+          continue;
+        }
+        subject = coordinated(map, m);
+        break;
+      }
+    }
+    if (!subject.length && before) subject = [before];
+    let contentStart = k + 1;
+    if (outlet) while (contentStart < n && (map.mentionAt(contentStart) || tokens[contentStart]!.lower === "the")) contentStart++;
+    if (tokens[contentStart]?.lower === "that") contentStart++;
+    // "quoted X as saying": the outer speaker stays X's quoter.
+    if (subject.length) return { speaker: ids(subject), outlet: outlet ?? mediaIn(subject), contentStart, contentEnd: n, verb: k };
+  }
+  if (outlet) return { speaker: [], outlet, contentStart: 0, contentEnd: n, verb: -1 };
+  return null;
+}
+
+export function isQuoteToken(t: Token | undefined): boolean {
+  return t !== undefined && (t.text === '"' || t.text === "“" || t.text === "”");
+}

@@ -1,0 +1,66 @@
+import issueData from "../../kb/lexicons/issues.json";
+import type { Token } from "../text/tokens";
+
+interface IssueFile {
+  issues: Array<{ id: string; label: string; terms: string[] }>;
+}
+
+interface IssueTerm {
+  words: string[];
+  /** Last word matches as a prefix ("ceasefire*"). */
+  prefix: boolean;
+  id: string;
+}
+
+const TERMS: Map<string, IssueTerm[]> = (() => {
+  const byFirst = new Map<string, IssueTerm[]>();
+  for (const issue of (issueData as IssueFile).issues) {
+    for (const raw of issue.terms) {
+      const prefix = raw.endsWith("*");
+      const words = raw.replace(/\*$/, "").split(/\s+/);
+      const first = words[0]!;
+      const key = words.length === 1 && prefix ? `*${first.slice(0, 4)}` : first;
+      byFirst.set(key, [...(byFirst.get(key) ?? []), { words, prefix, id: issue.id }]);
+    }
+  }
+  for (const list of byFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
+  return byFirst;
+})();
+
+export const ISSUES = (issueData as IssueFile).issues.map((i) => ({
+  id: i.id,
+  label: i.label,
+  parent: i.id.includes(".") ? i.id.split(".")[0]! : null,
+}));
+
+/** Issue ids named in tokens[from, to): the most specific sub-id wins over its parent for the same words. */
+export function findIssues(tokens: Token[], from: number, to: number): string[] {
+  const found = new Set<string>();
+  for (let i = Math.max(0, from); i < Math.min(to, tokens.length); i++) {
+    const w = tokens[i]!.lower;
+    const candidates = [...(TERMS.get(w) ?? []), ...(TERMS.get(`*${w.slice(0, 4)}`) ?? [])];
+    for (const term of candidates) {
+      let ok = true;
+      for (let k = 0; k < term.words.length; k++) {
+        const tok = tokens[i + k]?.lower;
+        const want = term.words[k]!;
+        const last = k === term.words.length - 1;
+        if (!tok || !(tok === want || (last && term.prefix && tok.startsWith(want)))) {
+          ok = false;
+          break;
+        }
+      }
+      if (ok) {
+        found.add(term.id);
+        i += term.words.length - 1;
+        break;
+      }
+    }
+  }
+  // A sub-issue replaces its parent ("permanent ceasefire" is not also plain "ceasefire").
+  for (const id of [...found]) {
+    const parent = id.split(".")[0]!;
+    if (parent !== id) found.delete(parent);
+  }
+  return [...found].sort();
+}

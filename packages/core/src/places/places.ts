@@ -1,0 +1,52 @@
+import type { Location } from "@parley/schema";
+import type { KnowledgeBase } from "../kb";
+import { isPossessive, type Token } from "../text/tokens";
+
+export interface PlaceHit {
+  start: number;
+  end: number;
+  placeId: string;
+  /** The preposition before the place ("in", "to", "from"), if any. */
+  prep: string | null;
+}
+
+const CAPITAL_DESCRIPTIONS = /^(capital|city)$/;
+
+/** Places named in a sentence, including "the Egyptian capital" → Cairo. */
+export function findPlaces(kb: KnowledgeBase, tokens: Token[]): PlaceHit[] {
+  const hits: PlaceHit[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const prevWord = tokens[i - 1]?.lower ?? null;
+    if (t.lower === "the") {
+      // "the Egyptian capital", "the Qatari capital", "the Chinese capital"
+      const demonym = kb.demonyms.longestAt(tokens, i + 1);
+      if (demonym && CAPITAL_DESCRIPTIONS.test(tokens[demonym.end]?.lower ?? "")) {
+        const capital = kb.capitalOfState.get(demonym.value);
+        if (capital) {
+          hits.push({ start: i, end: demonym.end + 1, placeId: capital, prep: prevWord });
+          i = demonym.end;
+          continue;
+        }
+      }
+    }
+    if (!t.cap) continue;
+    const match = kb.placeNames.longestAt(tokens, i);
+    if (!match) continue;
+    // "Egypt's foreign ministry": a possessive country is an actor, not a place.
+    if (isPossessive(tokens[match.end])) {
+      i = match.end;
+      continue;
+    }
+    hits.push({ start: i, end: match.end, placeId: match.value, prep: prevWord });
+    i = match.end - 1;
+  }
+  return hits;
+}
+
+export function toLocation(kb: KnowledgeBase, placeId: string): Location {
+  const place = kb.places.get(placeId);
+  return place
+    ? { name: place.name, placeId: place.id, lat: place.lat, lon: place.lon }
+    : { name: placeId, placeId: null, lat: null, lon: null };
+}

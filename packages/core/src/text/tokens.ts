@@ -1,0 +1,47 @@
+/** A word, number or punctuation mark with its offsets into the normalised text. */
+export interface Token {
+  text: string;
+  lower: string;
+  start: number;
+  end: number;
+  kind: "word" | "number" | "punct";
+  /** First character is an upper-case letter. */
+  cap: boolean;
+}
+
+// Abbreviations with inner dots (U.S., U.N., a.m.), hyphenated and apostrophised words (al-Sisi, Shi'ite),
+// numbers with separators, then any other single character. The possessive 's is split off afterwards.
+const TOKEN_RE =
+  /(?:\p{L}\.){2,}|[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:['’-][\p{L}\p{M}\p{N}]+)*|\p{N}+(?:[.,:]\p{N}+)*|[^\s]/gu;
+const UPPER_RE = /^\p{Lu}/u;
+const LETTER_RE = /^[\p{L}\p{M}]/u;
+
+/** Splits `text[start, end)` into tokens. Linear time; offsets are absolute. */
+export function tokenize(text: string, start = 0, end = text.length): Token[] {
+  const tokens: Token[] = [];
+  const slice = text.slice(start, end);
+  TOKEN_RE.lastIndex = 0;
+  for (let m = TOKEN_RE.exec(slice); m !== null; m = TOKEN_RE.exec(slice)) {
+    const raw = m[0];
+    const at = start + m.index;
+    const kind: Token["kind"] = LETTER_RE.test(raw) ? "word" : /^\p{N}/u.test(raw) ? "number" : "punct";
+    const possessive = kind === "word" && raw.length > 2 && /['’]s$/i.test(raw);
+    if (possessive) {
+      const base = raw.slice(0, -2);
+      tokens.push(make(base, at, "word"));
+      tokens.push(make(raw.slice(-2), at + base.length, "word"));
+    } else if (kind === "word" && raw.length > 1 && /s['’]$/.test(raw)) {
+      tokens.push(make(raw.slice(0, -1), at, "word"));
+      tokens.push(make(raw.slice(-1), at + raw.length - 1, "punct"));
+    } else tokens.push(make(raw, at, kind));
+  }
+  return tokens;
+}
+
+function make(text: string, start: number, kind: Token["kind"]): Token {
+  return { text, lower: text.toLowerCase(), start, end: start + text.length, kind, cap: UPPER_RE.test(text) };
+}
+
+export function isPossessive(t: Token | undefined): boolean {
+  return t !== undefined && (t.lower === "'s" || t.lower === "’s" || t.text === "'" || t.text === "’");
+}
