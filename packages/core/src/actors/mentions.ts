@@ -37,6 +37,8 @@ const PAIR_PHRASES = [
   ["the", "two", "neighbours"],
   ["the", "two", "neighbors"],
 ];
+/** Capitalised title words that precede a name ("Foreign Minister Laurent Fabius") but are not part of it. */
+const TITLE_WORDS = /^(Chairman|Chairwoman|Foreign|Defence|Defense|Finance|Justice|Interior|Minister|Secretary|President|Prime|Vice|Deputy|Director|Chief|Head|Envoy|Spokesman|Spokeswoman|Spokesperson|Speaker|Leader|Commander|General|Ambassador|Adviser|Advisor|Senator|Governor|Mayor|King|Crown|Supreme|Opposition|Parliament|National|Security|Former|Special|State|Caretaker|CIA|Mossad|Sheikh|Mullah|Prince|Emir|Ayatollah|Chancellor|Premier|Lt|Gen|Maj|Col)$/;
 const ORG_WORDS = /^(Council|Front|Forces|Force|Ministry|Agency|University|Committee|Movement|Party|Brigades|Army|Headquarters|Command|Commission|Court|Office|Union|League|Organization|Organisation|Authority|Group|Bank|Fund|Institute|Mission|Alliance|Coalition|Assembly|Parliament|Service|Services|Guard|Corps|Council|Cabinet|Directorate|Department|Association|Federation|Network|Radio|News|Times|Post|Television|TV)$/;
 
 interface Recent {
@@ -487,7 +489,10 @@ export class MentionFinder {
     if (!isOrg && !looksPerson) return null;
     // Sentence-initial two-word runs are often a headline fragment; require the next word to be a verb-ish or comma.
     if (i === 0 && !isOrg && !/^(,|said|says|told|has|had|was|is|who|added)$/.test(tokens[span.end]?.lower ?? "")) return null;
-    const nameWords = honorific ? words.slice(1) : words;
+    let skip = 0;
+    while (skip < words.length - 1 && (HONORIFICS.has(words[skip]!.lower) || TITLE_WORDS.test(words[skip]!.text))) skip++;
+    const nameWords = words.slice(skip);
+    if (skip > 0 && nameWords.length < 2 && !this.nameParts.has(nameWords[0]?.lower ?? "")) return null;
     if (nameWords.length === 0) return null;
     const id = looksPerson && !isOrg ? (this.fuzzyPerson(nameWords.map((w) => w.text)) ?? this.newActor(nameWords.map((w) => w.text).join(" "), "PERSON")) : this.newActor(text, isOrg && /Forces|Force|Brigades|Army|Front|Guard|Corps/.test(text) ? "ARMED_GROUP" : "OTHER");
     void last;
@@ -503,7 +508,7 @@ export class MentionFinder {
 
 /** Adjectives that may sit between a determiner and a title or group noun. */
 function isModifier(t: Token | undefined): boolean {
-  return t !== undefined && /^(senior|top|former|deputy|chief|acting|caretaker|new|then|outgoing|incoming|recently-elected|unnamed|leading|main|ruling|federal|national|official|state|foreign|veteran|prominent|close)$/.test(t.lower);
+  return t !== undefined && /^(senior|top|former|deputy|chief|acting|caretaker|new|then|outgoing|incoming|recently-elected|unnamed|leading|main|ruling|federal|veteran|prominent|close|longtime|exiled|embattled)$/.test(t.lower);
 }
 
 /** The run of capitalised words (with name particles) starting at i. */
