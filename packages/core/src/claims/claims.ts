@@ -310,6 +310,11 @@ export function findClaims(text: string, sentence: { start: number; end: number 
       else if (peopleOnly && HOSTAGE_CONTEXT.test(`${np} ${right}`)) kind = "hostages";
     }
     // 4. population
+    // residents who fled or were evacuated are displaced, unless the figure is the whole population ("its 2 million
+    // residents displaced": a share of them was)
+    const possessive = /\b(?:its|their|the|of)\s+$/i.test(leftNear);
+    if (!kind && anyNoun(POPULATION_NOUN, np) !== null && !possessive && DISPLACED.test(right.slice(0, 40)))
+      kind = "displaced";
     if (!kind && (anyNoun(POPULATION_NOUN, np) !== null || (peopleOnly && POPULATION.test(`${leftNear} ${right}`)))) {
       kind = "population";
     }
@@ -364,8 +369,7 @@ export function findClaims(text: string, sentence: { start: number; end: number 
         kind = null;
       }
     }
-    if (process.env.DBG)
-      console.log(c.n.raw, JSON.stringify(np), JSON.stringify(head), kind, JSON.stringify(left), JSON.stringify(right));
+    console.log(c.n.raw, JSON.stringify(np), JSON.stringify(head), kind, JSON.stringify(left), JSON.stringify(right));
     kinds.push(kind);
     fromLeftVerb.push(viaLeft);
     void ctx;
@@ -403,7 +407,7 @@ export function findClaims(text: string, sentence: { start: number; end: number 
 }
 
 const LOCATION =
-  /^[^.;]{0,60}?\b(?:in|on|across|throughout|from|inside)\s+((?:the\s+)?\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+){0,2})/u;
+  /^[^.;]{0,60}?\b(?:in|on|at|near|across|throughout|from|inside|outside)\s+((?:the\s+)?\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+){0,2})/u;
 
 /** A capitalised place after "in"/"on" shortly after the count ("… killed in Gaza"). */
 function locationOf(text: string, from: number, end: number): string | null {
