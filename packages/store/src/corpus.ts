@@ -460,22 +460,22 @@ class CorpusImpl implements Corpus {
     return s;
   }
 
-  events(filter?: EventFilter) {
+  async events(filter?: EventFilter) {
     return queryEvents(this.db, parseOr(EventFilterSchema, filter, "event filter"));
   }
-  articles(filter?: ArticleFilter) {
+  async articles(filter?: ArticleFilter) {
     return queryArticles(this.db, parseOr(ArticleFilterSchema, filter, "article filter"));
   }
-  article(id: string) {
+  async article(id: string) {
     return loadArticle(this.db, id);
   }
-  actors(filter?: ActorFilter) {
+  async actors(filter?: ActorFilter) {
     return queryActors(this.db, parseOr(ActorFilterSchema, filter, "actor filter"));
   }
-  claims(filter?: ClaimFilter) {
+  async claims(filter?: ClaimFilter) {
     return queryClaims(this.db, parseOr(ClaimFilterSchema, filter, "claim filter"));
   }
-  reviews(filter?: ReviewFilter) {
+  async reviews(filter?: ReviewFilter) {
     return queryReviews(this.db, parseOr(ReviewFilterSchema, filter, "review filter"));
   }
 
@@ -601,11 +601,11 @@ class CorpusImpl implements Corpus {
     return s;
   }
 
-  stats() {
+  async stats() {
     return queryStats(this.db);
   }
 
-  migrate() {
+  async migrate() {
     return runMigrations(this.db, this.migrationsDir);
   }
 

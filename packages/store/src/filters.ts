@@ -26,7 +26,10 @@ export const FilterSchema = z.object({
   from: PartialDateSchema.optional(),
   /** On or before, inclusive of the whole month or year. */
   to: PartialDateSchema.optional(),
-  /** Full-text search (web-search syntax: words, "phrases", -not, or) over evidence and article text. */
+  /**
+   * Full-text search (web-search syntax: words, "phrases", -not, or; English stemming): events match on
+   * their evidence, articles on title and text, claims on their evidence.
+   */
   text: z.string().min(1).optional(),
   articleId: z.string().min(1).optional(),
   limit: z.number().int().min(1).max(10_000).default(100),

@@ -176,8 +176,7 @@ function eventConditions(f: BaseFilter): SQL[] {
   if (f.from) c.push(sql`${effectiveEnd} >= ${dateBounds(f.from)[0]}::date`);
   if (f.to) c.push(sql`${effectiveStart} <= ${dateBounds(f.to)[1]}::date`);
   if (f.text) {
-    c.push(sql`(${events.tsv} @@ websearch_to_tsquery('english', ${f.text})
-      OR ${articles.tsv} @@ websearch_to_tsquery('english', ${f.text}))`);
+    c.push(sql`${events.tsv} @@ websearch_to_tsquery('english', ${f.text})`);
   }
   return c;
 }

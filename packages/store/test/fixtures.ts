@@ -89,7 +89,7 @@ export function fakeAnalyze(input: ArticleInput, version = "test-1"): Analysis {
   const used = new Set<string>();
   sentences.forEach((sp, si) => {
     const sentence = text.slice(sp.start, sp.end);
-    const found: string[] = [];
+    const found: { id: string; at: number }[] = [];
     for (const a of KB) {
       for (const name of [a.name, ...a.aliases]) {
         const at = sentence.search(new RegExp(`\\b${name}\\b`));
@@ -101,12 +101,13 @@ export function fakeAnalyze(input: ArticleInput, version = "test-1"): Analysis {
             resolvedBy: name === a.name ? "name" : "alias",
             sentence: si,
           });
-          if (!found.includes(a.id)) found.push(a.id);
+          found.push({ id: a.id, at });
           used.add(a.id);
           break;
         }
       }
     }
+    const order = found.sort((x, y) => x.at - y.at).map((f) => f.id);
     for (const [rx, type] of TRIGGERS) {
       const t = rx.exec(sentence);
       if (!t || found.length === 0) continue;
@@ -116,8 +117,8 @@ export function fakeAnalyze(input: ArticleInput, version = "test-1"): Analysis {
         id: `${id}-e${events.length}`,
         articleId: id,
         type,
-        source: [found[0]!],
-        target: found.slice(1),
+        source: [order[0]!],
+        target: order.slice(1),
         mediators: [],
         issues,
         location: /Cairo/.test(sentence) ? { name: "Cairo", placeId: "cairo", lat: 30.04, lon: 31.24 } : null,
