@@ -182,7 +182,7 @@ function nounPhrase(
   return { np, end, subset, head };
 }
 
-function isYear(text: string, n: NumberMention): boolean {
+function isYear(n: NumberMention): boolean {
   if (n.vague || n.ordinal || !/^\d{4}$/.test(n.raw)) return false;
   return n.value >= 1800 && n.value <= 2100;
 }
@@ -192,7 +192,7 @@ export function notACount(text: string, n: NumberMention, sentenceStart: number)
   if (n.vague) return true;
   const before = text.slice(Math.max(sentenceStart, n.start - 24), n.start);
   const after = text.slice(n.end, n.end + 40);
-  if (isYear(text, n)) return true;
+  if (isYear(n)) return true;
   if (MONTH_BEFORE.test(before) || MONTH_AFTER.test(after)) return true;
   if (TIME_AFTER.test(after)) return true;
   if (UNIT_AFTER.test(after)) return true;
@@ -212,7 +212,7 @@ export function notACount(text: string, n: NumberMention, sentenceStart: number)
   return false;
 }
 
-function kindFromWindow(window: string, head: string, np: string): ClaimKind | null {
+function kindFromWindow(window: string): ClaimKind | null {
   if (DEATH.test(window)) return "killed";
   if (INJURY.test(window)) return "injured";
   return null;
@@ -283,7 +283,7 @@ export function findClaims(text: string, sentence: { start: number; end: number 
       viaLeft = true;
     } else if (/^(?:dead|killed)$/i.test(head)) kind = "killed";
     else if (/^(?:wounded|injured|hurt)$/i.test(head)) kind = "injured";
-    else kind = kindFromWindow(right, head, np);
+    else kind = kindFromWindow(right);
     // 2. subsets and list items
     if (!kind && c.subset && i > 0 && (kinds[i - 1] === "killed" || kinds[i - 1] === "injured")) kind = kinds[i - 1]!;
     const peopleOnly =
@@ -294,7 +294,6 @@ export function findClaims(text: string, sentence: { start: number; end: number 
         kind = kinds[i - 1]!;
       }
     }
-    const ctx = `${left} ${np} ${right}`;
     // 3. hostages and prisoners
     if (!kind) {
       if (HOSTAGE_NOUN.test(np)) kind = "hostages";
@@ -369,10 +368,8 @@ export function findClaims(text: string, sentence: { start: number; end: number 
         kind = null;
       }
     }
-    console.log(c.n.raw, JSON.stringify(np), JSON.stringify(head), kind, JSON.stringify(left), JSON.stringify(right));
     kinds.push(kind);
     fromLeftVerb.push(viaLeft);
-    void ctx;
   }
 
   // "between X and Y NOUN" / "X to Y NOUN": X takes Y's kind and noun
@@ -391,6 +388,13 @@ export function findClaims(text: string, sentence: { start: number; end: number 
     if (!kind) continue;
     const c = cands[i]!;
     let subject: string | null = c.np.replace(/^(?:of\s+)?(?:them|whom)\s*/i, "").trim() || null;
+    // "thirty-four of whom the army says are dead": the subject is the parent's
+    if (
+      c.subset &&
+      i > 0 &&
+      (!subject || /^(?:the|an?)\b/i.test(subject) || /\bwhom\b/.test(text.slice(c.n.end, c.n.end + 12)))
+    )
+      subject = cands[i - 1]!.np || subject;
     if (subject && /^-/.test(subject)) subject = subject.slice(1);
     out.push({
       kind,
