@@ -47,9 +47,11 @@ export function coordinated(map: MentionMap, m: MentionHit): MentionHit[] {
   const tokens = map.tokens;
   let left = m;
   for (;;) {
-    const sep = tokens[left.start - 1];
-    if (!sep || !(sep.lower === "and" || sep.text === ",")) break;
-    let k = left.start - 2;
+    let s0 = left.start - 1;
+    if (tokens[s0]?.lower === "the") s0--;
+    const sep = tokens[s0];
+    if (!sep || !(sep.lower === "and" || sep.text === "," || sep.text === "-")) break;
+    let k = s0 - 1;
     if (sep.lower === "and" && tokens[k]?.text === ",") k--;
     const prev = map.mentionAt(k);
     if (!prev || prev.end !== k + 1 || prev.anaphoric) break;
@@ -64,7 +66,9 @@ export function coordinated(map: MentionMap, m: MentionHit): MentionHit[] {
       if (tokens[k]?.lower === "as" && tokens[k + 1]?.lower === "well" && tokens[k + 2]?.lower === "as") k += 3;
       else if (tokens[k]?.lower === "along" && tokens[k + 1]?.lower === "with") k += 2;
       else k++;
-    } else if (k === right.end) break;
+    } else if (tokens[k]?.text === "-" && k === right.end) k++;
+    else if (k === right.end) break;
+    if (tokens[k]?.lower === "the") k++;
     const next = map.mentionAt(k);
     if (!next || next.start !== k || next.anaphoric) break;
     out.push(next);

@@ -62,21 +62,20 @@ export function extractSentenceEvents(input: SentenceInput): { events: DraftEven
     if (source.length === 0 && speech && STATEMENT_TYPES.has(type) && (inContent || trigger.start < speech.verb + 3)) {
       source = speech.speaker;
     }
-    if (type === "AGREE" || type === "CEASEFIRE" || type === "RELEASE" || type === "ACCEPT") {
+    const agreeing = type === "AGREE" || (type === "ACCEPT" && source.length > 1 && /^agree/.test(tokens[trigger.start]!.lower));
+    if (agreeing || type === "CEASEFIRE") {
       // "X and Y signed": first party is the source, the others the target (AGREE); all sources otherwise.
       const all = [...source];
-      if (type === "AGREE" && all.length > 1) {
+      if (agreeing && all.length > 1) {
         source = [all[0]!];
         target = [...new Set([...all.slice(1), ...target])];
       }
       if (type === "CEASEFIRE") {
         const between = betweenPair(map, trigger);
-        source = between.length ? between : [];
+        const pair = map.endingBefore(trigger.start, 2);
+        source = between.length ? between : pair && pair.actorIds.length ? ids(coordinated(map, pair)) : [];
         target = [];
       }
-    }
-    if (type === "ACCEPT" && source.length > 1 && trigger.lemma === "agree to") {
-      events.push(...[]);
     }
     const eventMediators = MEDIATOR_TYPES.has(type) ? mediators.filter((m) => !source.includes(m) || type === "MEET") : [];
     if (type === "MEET" || type === "CALL") {
@@ -89,10 +88,10 @@ export function extractSentenceEvents(input: SentenceInput): { events: DraftEven
       if (attributedTo && !speech.outlet && source.includes(attributedTo) && source.length === 1) attributedTo = null;
     }
     events.push({
-      type: type === "ACCEPT" && source.length > 1 && /^agree/.test(tokens[trigger.start]!.lower) ? "AGREE" : type,
+      type: agreeing ? "AGREE" : type,
       trigger,
       source,
-      target: type === "ACCEPT" && source.length > 1 ? [] : target,
+      target,
       mediators: eventMediators,
       status,
       attributedTo,

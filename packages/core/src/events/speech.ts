@@ -26,16 +26,38 @@ export function findSpeech(map: MentionMap, actorOf: (id: string) => Actor | und
   let outlet: string | null = null;
   const mediaIn = (ms: ReturnType<typeof coordinated>) => ids(ms).find((id) => actorOf(id)?.type === "MEDIA") ?? null;
 
-  // "according to X"
+  // "according to X": X is the source; an outlet there relays whatever speech verb the sentence also has.
+  let according: Speech | null = null;
   for (let k = 0; k + 2 < n; k++) {
     if (tokens[k]!.lower === "according" && tokens[k + 1]!.lower === "to") {
-      const m = map.mentionAt(k + 2);
+      const m = map.mentionAt(k + 2) ?? map.mentionAt(k + 3);
       if (m) {
         const who = coordinated(map, m);
         const before = k > 0;
-        return { speaker: ids(who), outlet: mediaIn(who), contentStart: before ? 0 : m.end, contentEnd: before ? k : n, verb: k };
+        according = { speaker: ids(who), outlet: mediaIn(who), contentStart: before ? 0 : m.end, contentEnd: before ? k : n, verb: k };
+        if (according.outlet) outlet = according.outlet;
+        else return according;
       }
     }
+  }
+  // "X quoted Y as saying": X relays, Y speaks.
+  for (let k = 0; k + 2 < n; k++) {
+    if (tokens[k]!.lower !== "quoted" && tokens[k]!.lower !== "cited") continue;
+    let j = k + 1;
+    while (j < n && !map.mentionAt(j) && j < k + 4) j++;
+    const inner = map.mentionAt(j);
+    const asAt = tokens.findIndex((t, x) => x > j && t.lower === "as");
+    if (!inner || asAt < 0) continue;
+    let outer: string | null = null;
+    for (let x = k - 1; x >= 0; x--) {
+      const m = map.mentionAt(x);
+      if (m) {
+        outer = m.actorIds[0] ?? null;
+        break;
+      }
+    }
+    outer ??= outlet;
+    return { speaker: ids(coordinated(map, inner)), outlet: outer, contentStart: asAt + 1, contentEnd: n, verb: k };
   }
   for (let k = 0; k < n; k++) {
     const t = tokens[k]!;
@@ -79,6 +101,7 @@ export function findSpeech(map: MentionMap, actorOf: (id: string) => Actor | und
     // "quoted X as saying": the outer speaker stays X's quoter.
     if (subject.length) return { speaker: ids(subject), outlet: outlet ?? mediaIn(subject), contentStart, contentEnd: n, verb: k };
   }
+  if (according) return according;
   if (outlet) return { speaker: [], outlet, contentStart: 0, contentEnd: n, verb: -1 };
   return null;
 }

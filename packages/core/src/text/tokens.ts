@@ -26,7 +26,18 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
     const at = start + m.index;
     const kind: Token["kind"] = LETTER_RE.test(raw) ? "word" : /^\p{N}/u.test(raw) ? "number" : "punct";
     const possessive = kind === "word" && raw.length > 2 && /['’]s$/i.test(raw);
-    if (possessive) {
+    const parts = kind === "word" ? splitCompound(raw) : null;
+    if (parts) {
+      let offset = at;
+      parts.forEach((part, k) => {
+        if (k > 0) {
+          tokens.push(make("-", offset, "punct"));
+          offset += 1;
+        }
+        tokens.push(make(part, offset, "word"));
+        offset += part.length;
+      });
+    } else if (possessive) {
       const base = raw.slice(0, -2);
       tokens.push(make(base, at, "word"));
       tokens.push(make(raw.slice(-2), at + base.length, "word"));
@@ -36,6 +47,19 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
     } else tokens.push(make(raw, at, kind));
   }
   return tokens;
+}
+
+const PARTICLES = /^(al|el|ad|ed|ul|bin|ibn|abu|ben|de|la|da|van|von|bint|abd)$/i;
+const COMPOUND_TAILS = /^(led|run|backed|brokered|mediated|co-mediated|supplied|aligned|based|controlled|held|sponsored|allied|proposed|drafted|launched|occupied|style)$/;
+
+/** "Israel-Hezbollah", "Egyptian-mediated", "US-led": names joined by a hyphen are separate tokens. */
+function splitCompound(raw: string): string[] | null {
+  if (!raw.includes("-") || !/^\p{Lu}/u.test(raw) || /['’]/.test(raw)) return null;
+  const parts = raw.split("-");
+  if (parts.some((p) => p === "") || PARTICLES.test(parts[0]!)) return null;
+  const rest = parts.slice(1);
+  if (rest.every((p) => /^\p{Lu}/u.test(p) && !PARTICLES.test(p)) || (rest.length === 1 && COMPOUND_TAILS.test(rest[0]!))) return parts;
+  return null;
 }
 
 function make(text: string, start: number, kind: Token["kind"]): Token {
