@@ -95,6 +95,8 @@ export interface IngestOptions {
   knowledge?: KnowledgeFileInput[];
   /** Replace the extractor (tests, embedding); runs on the calling thread. */
   analyze?: AnalyzeFn;
+  /** Worker entry for this call (default: the corpus's `workerUrl`). */
+  workerUrl?: URL;
 }
 
 export interface IngestSummary {
@@ -253,7 +255,7 @@ class CorpusImpl implements Corpus {
     if (opts.analyze) return inlineAnalyzer(opts.analyze, opts.knowledge);
     const jobs = opts.jobs ?? defaultJobs();
     if (jobs <= 0) return inlineAnalyzer(undefined, opts.knowledge);
-    return new WorkerPool(jobs, this.workerUrl, opts.knowledge);
+    return new WorkerPool(jobs, opts.workerUrl ?? this.workerUrl, opts.knowledge);
   }
 
   /**
