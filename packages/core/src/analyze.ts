@@ -124,7 +124,7 @@ export function analyzeArticle(input: ArticleInput, options: AnalyzeOptions = {}
   for (const c of claims) if (c.claimant) actorIds.add(c.claimant);
   for (const a of [...actorIds]) {
     const actor = registry.get(a);
-    if (actor?.affiliation) actorIds.add(actor.affiliation);
+    if (actor?.affiliation && registry.use(actor.affiliation)) actorIds.add(actor.affiliation);
   }
   const actors = registry
     .all()
