@@ -65,7 +65,8 @@ export async function* parseCsv(
   meta: DocMeta = {},
 ): AsyncGenerator<InputResult> {
   let headerError: string | null = null;
-  const parser = Readable.from(decodeStream(chunks)).pipe(
+  const source = Readable.from(decodeStream(chunks));
+  const parser = source.pipe(
     parse({
       bom: true,
       info: true,
@@ -77,20 +78,45 @@ export async function* parseCsv(
       },
     }),
   );
+  // An explicit queue, not the stream's async iterator: that one drops rows buffered before an error.
+  type Rec = { record: Record<string, string>; info: { lines: number } };
+  type Failure = { error: Error & { lines?: number }; decoding?: boolean };
+  const queue: (Rec | Failure | null)[] = [];
+  let wake: (() => void) | null = null;
+  const push = (x: (typeof queue)[number]) => {
+    queue.push(x);
+    wake?.();
+  };
+  parser.on("data", (rec: Rec) => {
+    push(rec);
+    if (queue.length > 256) parser.pause();
+  });
+  // pipe() does not forward the source's errors (binary content, invalid UTF-8).
+  source.on("error", (error: Error) => push({ error, decoding: true }));
+  parser.on("error", (error: Error) => push({ error }));
+  parser.on("end", () => push(null));
   let rows = 0;
-  try {
-    for await (const rec of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
-      if (headerError) break;
-      rows++;
-      yield toItem(rec.record, meta, file, rec.info.lines);
+  let failed = false;
+  for (;;) {
+    if (queue.length === 0) await new Promise<void>((r) => (wake = r));
+    wake = null;
+    const next = queue.shift();
+    if (queue.length < 64 && parser.isPaused()) parser.resume();
+    if (next === undefined) continue;
+    if (next === null) break;
+    if ("error" in next) {
+      const e = next.error;
+      if (next.decoding) yield fail(file, e.message);
+      else if (!headerError) yield fail(file, `invalid CSV: ${e.message}`, e.lines);
+      failed = true;
+      break;
     }
-  } catch (err) {
-    const e = err as Error & { lines?: number };
-    yield fail(file, headerError ?? `invalid CSV: ${e.message}`, headerError ? undefined : e.lines);
-    parser.destroy();
-    return;
+    if (headerError) break;
+    rows++;
+    yield toItem(next.record, meta, file, next.info.lines);
   }
   parser.destroy();
+  source.destroy();
   if (headerError) yield fail(file, headerError, 1);
-  else if (rows === 0) yield fail(file, "no rows");
+  else if (rows === 0 && !failed) yield fail(file, "no rows");
 }
