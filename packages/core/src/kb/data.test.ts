@@ -87,7 +87,7 @@ describe("knowledge base data", () => {
     const missing: string[] = [];
     for (const s of actors.filter((a) => a.type === "STATE")) {
       const capital = s.capital === null ? undefined : placeById.get(s.capital);
-      if (!capital || !capital.capital || capital.kind !== "city" || capital.country !== s.id) {
+      if (!capital?.capital || capital.kind !== "city" || capital.country !== s.id) {
         missing.push(`${s.id} capital`);
       }
       if (!placeById.has(`place:${s.id}`)) missing.push(`${s.id} country place`);
@@ -154,7 +154,9 @@ describe("knowledge base data", () => {
 
   it("title lexicons are well formed", () => {
     for (const file of lexiconFiles) {
-      const data = JSON.parse(readFileSync(file, "utf8")) as { titles?: { title: string; role: string; of?: string[] }[] };
+      const data = JSON.parse(readFileSync(file, "utf8")) as {
+        titles?: { title: string; role: string; of?: string[] }[];
+      };
       for (const t of data.titles ?? []) {
         expect(t.title).toBe(t.title.toLowerCase());
         expect(t.role.length).toBeGreaterThan(0);
