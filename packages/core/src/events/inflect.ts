@@ -76,7 +76,10 @@ export function verbForms(base: string): string[] {
   else forms.add(`${base}s`);
   let stem = base;
   if (DOUBLING.has(base) && base !== "spurn") stem = base + base.slice(-1);
-  if (base.endsWith("e")) {
+  if (base.endsWith("ee")) {
+    forms.add(`${base}d`);
+    forms.add(`${base}ing`);
+  } else if (base.endsWith("e")) {
     forms.add(`${base}d`);
     forms.add(`${base.slice(0, -1)}ing`);
   } else if (/[^aeiou]y$/.test(base)) {

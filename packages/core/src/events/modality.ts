@@ -1,14 +1,14 @@
 import type { EventStatus } from "@parley/schema";
 import type { Token } from "../text/tokens";
 
-const PLANNED_MARKERS = new Set(["will", "'ll", "shall", "wo"]);
+const PLANNED_MARKERS = new Set(["will", "'ll", "’ll", "shall", "wo"]);
 const HYPOTHETICAL_MODALS = new Set(["could", "might", "may", "should"]);
 const INTENT_VERBS = new Set([
   "plans", "planned", "planning", "plan", "intends", "intended", "intend", "expected", "expects", "aims", "aimed",
   "hopes", "hoped", "hope", "pledged", "pledges", "pledging", "vowed", "vows", "vowing", "threatened", "threatens",
   "prepared", "set", "scheduled", "due", "going", "ready", "wants", "wanted", "seeks", "sought", "meant",
 ]);
-const NEGATORS = new Set(["not", "n't", "never", "no", "without", "nor"]);
+const NEGATORS = new Set(["not", "n't", "n’t", "never", "no", "without", "nor"]);
 const CONDITIONALS = new Set(["if", "unless", "provided", "whether"]);
 
 /**

@@ -37,6 +37,12 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
         tokens.push(make(part, offset, "word"));
         offset += part.length;
       });
+    } else if (kind === "word" && /(n['’]t|['’](ll|re|ve|d|m))$/i.test(raw) && raw.length > 3) {
+      // Contractions: "didn't" → "did" + "n't", "envoys'll" → "envoys" + "'ll".
+      const cut = /n['’]t$/i.test(raw) ? raw.length - 3 : raw.search(/['’](ll|re|ve|d|m)$/i);
+      const head = /^(can|won)n['’]t$/i.test(raw) ? raw.slice(0, -3) : raw.slice(0, cut);
+      tokens.push(make(head, at, "word"));
+      tokens.push(make(raw.slice(head.length), at + head.length, "word"));
     } else if (possessive) {
       const base = raw.slice(0, -2);
       tokens.push(make(base, at, "word"));
