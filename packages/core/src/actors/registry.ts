@@ -51,8 +51,7 @@ export class ActorRegistry {
   }
 
   findByName(name: string): string | undefined {
-    for (const actor of this.kb.actors.values()) if (actor.name === name || actor.aliases.includes(name)) return actor.id;
-    return undefined;
+    return this.kb.idByExactName(name);
   }
 
   all(): Actor[] {

@@ -101,6 +101,19 @@ export class KnowledgeBase {
     this.officeHolders.set(key, holders);
   }
 
+  private exactNames: Map<string, string> | null = null;
+
+  /** The actor whose canonical name or alias is exactly `name`. */
+  idByExactName(name: string): string | undefined {
+    if (!this.exactNames) {
+      this.exactNames = new Map();
+      for (const actor of this.actors.values()) {
+        for (const n of [actor.name, ...actor.aliases]) if (!this.exactNames.has(n)) this.exactNames.set(n, actor.id);
+      }
+    }
+    return this.exactNames.get(name);
+  }
+
   /** Who held `role` of `of` on `date` (YYYY-MM-DD); with no date, only an office with a single holder answers. */
   officeHolder(role: string, of: string, date: string | null): string | null {
     const holders = this.officeHolders.get(`${role}|${of}`);
