@@ -11,6 +11,8 @@ const names = new Map(analysis.actors.map((a) => [a.id, a.name]));
 for (const e of analysis.events) {
   const who = e.source.map((id) => names.get(id)).join(", ") || "—";
   const whom = e.target.map((id) => names.get(id)).join(", ");
-  console.log(`${e.type.padEnd(10)} ${e.status.padEnd(12)} ${who}${whom ? ` → ${whom}` : ""}  «${e.evidence.text.slice(0, 60)}…»`);
+  console.log(
+    `${e.type.padEnd(10)} ${e.status.padEnd(12)} ${who}${whom ? ` → ${whom}` : ""}  «${e.evidence.text.slice(0, 60)}…»`,
+  );
 }
 for (const c of analysis.claims) console.log(`claim ${c.kind} ${c.qualifier} ${c.value} (${c.subject ?? "?"})`);

@@ -9,6 +9,8 @@ export default defineConfig({
   outDir: "dist",
   clean: true,
   noExternal: [/^@parley\//],
-  banner: { js: "#!/usr/bin/env node\nimport { createRequire as __parleyRequire } from 'node:module';\nconst require = __parleyRequire(import.meta.url);" },
+  banner: {
+    js: "#!/usr/bin/env node\nimport { createRequire as __parleyRequire } from 'node:module';\nconst require = __parleyRequire(import.meta.url);",
+  },
   loader: { ".json": "json" },
 });

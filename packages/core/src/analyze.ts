@@ -1,15 +1,9 @@
-import type {
-  Analysis,
-  ArticleInput,
-  Claim,
-  Event,
-  KnowledgeFileInput,
-  Mention,
-  Sentence,
-} from "@parley/schema";
+import type { Analysis, ArticleInput, Claim, Event, KnowledgeFileInput, Mention, Sentence } from "@parley/schema";
 import { MentionFinder, type MentionHit } from "./actors/mentions";
 import { ActorRegistry } from "./actors/registry";
 import { articleId } from "./article-id";
+import { sentenceClaims } from "./claims/attach";
+import { resolveEventDate, sentenceDates } from "./dates/event-dates";
 import { extractSentenceEvents } from "./events/extract";
 import type { Speech } from "./events/speech";
 import { buildFraming, type FramingHit, findFramingTerms } from "./framing/framing";
@@ -20,8 +14,6 @@ import { normalizeText } from "./text/normalize";
 import { segment } from "./text/sentences";
 import { tokenize } from "./text/tokens";
 import { EXTRACTOR_VERSION } from "./version";
-import { resolveEventDate, sentenceDates } from "./dates/event-dates";
-import { sentenceClaims } from "./claims/attach";
 
 export interface AnalyzeOptions {
   /** Extra knowledge files (actors, places) merged over the shipped knowledge base. */
@@ -107,7 +99,8 @@ export function analyzeArticle(input: ArticleInput, options: AnalyzeOptions = {}
     previousDates = dates;
   });
 
-  const title = input.title ?? (seg.title ? raw.slice(toOriginal(seg.title.start), toOriginal(seg.title.end)).trim() : null);
+  const title =
+    input.title ?? (seg.title ? raw.slice(toOriginal(seg.title.start), toOriginal(seg.title.end)).trim() : null);
   const dateline = seg.dateline
     ? {
         place: seg.dateline.place,

@@ -1,7 +1,16 @@
 import { z } from "zod";
 import { IsoDateSchema, SpanSchema } from "./common";
 
-export const ACTOR_TYPES = ["STATE", "GOVERNMENT", "PERSON", "ARMED_GROUP", "POLITICAL", "IGO", "MEDIA", "OTHER"] as const;
+export const ACTOR_TYPES = [
+  "STATE",
+  "GOVERNMENT",
+  "PERSON",
+  "ARMED_GROUP",
+  "POLITICAL",
+  "IGO",
+  "MEDIA",
+  "OTHER",
+] as const;
 export const ActorTypeSchema = z.enum(ACTOR_TYPES);
 export type ActorType = z.infer<typeof ActorTypeSchema>;
 

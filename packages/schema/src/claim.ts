@@ -1,7 +1,16 @@
 import { z } from "zod";
 import { EvidenceSchema, PartialDateSchema } from "./common";
 
-export const CLAIM_KINDS = ["killed", "injured", "displaced", "hostages", "prisoners", "population", "aid", "other"] as const;
+export const CLAIM_KINDS = [
+  "killed",
+  "injured",
+  "displaced",
+  "hostages",
+  "prisoners",
+  "population",
+  "aid",
+  "other",
+] as const;
 export const ClaimKindSchema = z.enum(CLAIM_KINDS);
 export type ClaimKind = z.infer<typeof ClaimKindSchema>;
 

@@ -35,7 +35,15 @@ const event: Event = {
   confidence: 0.8,
   extractorVersion: "0.1.0",
 };
-const actor: Actor = { id: "EGY", name: "Egypt", type: "STATE", affiliation: null, aliases: ["Cairo"], offices: [], known: true };
+const actor: Actor = {
+  id: "EGY",
+  name: "Egypt",
+  type: "STATE",
+  affiliation: null,
+  aliases: ["Cairo"],
+  offices: [],
+  known: true,
+};
 const article = {
   id: "0123456789abcdef",
   title: "Talks resume",
@@ -52,16 +60,70 @@ describe("schemas accept valid values and reject invalid ones", () => {
     ["Article (bad date)", ArticleSchema, article, { ...article, published: "14/02/2024" }],
     ["ArticleInput", ArticleInputSchema, { text: "Hello." }, { title: "no text" }],
     ["Actor", ActorSchema, actor, { ...actor, type: "COUNTRY" }],
-    ["Mention", MentionSchema, { span: { start: 0, end: 5 }, text: "Egypt", actorId: "EGY", resolvedBy: "name", sentence: 0 }, { span: { start: 5, end: 0 }, text: "Egypt", actorId: "EGY", resolvedBy: "name", sentence: 0 }],
+    [
+      "Mention",
+      MentionSchema,
+      { span: { start: 0, end: 5 }, text: "Egypt", actorId: "EGY", resolvedBy: "name", sentence: 0 },
+      { span: { start: 5, end: 0 }, text: "Egypt", actorId: "EGY", resolvedBy: "name", sentence: 0 },
+    ],
     ["Event", EventSchema, event, { ...event, type: "NEGOTIATE" }],
     ["Event (evidence length)", EventSchema, event, { ...event, evidence: { text: "short", start: 0, end: 99 } }],
     ["Event (status)", EventSchema, event, { ...event, status: "rumoured" }],
-    ["Event (date precision)", EventSchema, event, { ...event, date: { value: "2024-02", precision: "week", raw: "" } }],
+    [
+      "Event (date precision)",
+      EventSchema,
+      event,
+      { ...event, date: { value: "2024-02", precision: "week", raw: "" } },
+    ],
     ["Event (confidence)", EventSchema, event, { ...event, confidence: 1.5 }],
-    ["Claim", ClaimSchema, { id: "c1", articleId: article.id, kind: "killed", value: 28000, qualifier: "nearly", subject: "Palestinians", location: "Gaza", claimant: null, asOf: "2024-02", raw: "nearly 28,000", evidence }, { id: "c1", articleId: article.id, kind: "killed", value: Number.POSITIVE_INFINITY, qualifier: "nearly", subject: null, location: null, claimant: null, asOf: null, raw: "", evidence }],
-    ["Issue", IssueSchema, { id: "blockade.crossings", label: "Border crossings", parent: "blockade" }, { id: "Blockade Crossings", label: "x", parent: null }],
-    ["KnowledgeFile", KnowledgeFileSchema, { actors: [{ id: "x", name: "X", type: "PERSON" }] }, { actors: [{ id: "x", type: "PERSON" }] }],
-    ["GoldArticle", GoldArticleSchema, { article: "a.txt", events: [{ type: "MEET", evidence: "They met." }] }, { events: [] }],
+    [
+      "Claim",
+      ClaimSchema,
+      {
+        id: "c1",
+        articleId: article.id,
+        kind: "killed",
+        value: 28000,
+        qualifier: "nearly",
+        subject: "Palestinians",
+        location: "Gaza",
+        claimant: null,
+        asOf: "2024-02",
+        raw: "nearly 28,000",
+        evidence,
+      },
+      {
+        id: "c1",
+        articleId: article.id,
+        kind: "killed",
+        value: Number.POSITIVE_INFINITY,
+        qualifier: "nearly",
+        subject: null,
+        location: null,
+        claimant: null,
+        asOf: null,
+        raw: "",
+        evidence,
+      },
+    ],
+    [
+      "Issue",
+      IssueSchema,
+      { id: "blockade.crossings", label: "Border crossings", parent: "blockade" },
+      { id: "Blockade Crossings", label: "x", parent: null },
+    ],
+    [
+      "KnowledgeFile",
+      KnowledgeFileSchema,
+      { actors: [{ id: "x", name: "X", type: "PERSON" }] },
+      { actors: [{ id: "x", type: "PERSON" }] },
+    ],
+    [
+      "GoldArticle",
+      GoldArticleSchema,
+      { article: "a.txt", events: [{ type: "MEET", evidence: "They met." }] },
+      { events: [] },
+    ],
     ["ExtractOutput", ExtractOutputSchema, { articles: [] }, { articles: [{ file: "a.txt" }] }],
   ];
   it.each(cases)("%s", (_name, schema, valid, invalid) => {
@@ -98,7 +160,9 @@ describe("schemas accept valid values and reject invalid ones", () => {
 
 describe("JSON Schema export", () => {
   it("has every public schema under $defs with input shapes", () => {
-    const doc = parleyJsonSchema() as { $defs: Record<string, { properties?: Record<string, unknown>; required?: string[] }> };
+    const doc = parleyJsonSchema() as {
+      $defs: Record<string, { properties?: Record<string, unknown>; required?: string[] }>;
+    };
     for (const name of ["Article", "Actor", "Mention", "Event", "Claim", "Issue", "Analysis", "ExtractOutput"]) {
       expect(doc.$defs[name], name).toBeDefined();
     }

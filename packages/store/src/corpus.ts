@@ -1,17 +1,24 @@
+import { randomUUID } from "node:crypto";
 import { resolve } from "node:path";
 import { performance } from "node:perf_hooks";
-import { randomUUID } from "node:crypto";
 import { articleId as contentHash, EXTRACTOR_VERSION } from "@parley/core";
 import {
   type Analysis,
   AnalysisSchema,
-  ArticleInputSchema,
   type ArticleInput,
+  ArticleInputSchema,
   type KnowledgeFileInput,
 } from "@parley/schema";
 import { and, asc, eq, gt, inArray, ne, sql } from "drizzle-orm";
 import { z } from "zod";
-import { type AnalyzeFn, type Analyzer, defaultJobs, defaultWorkerUrl, inlineAnalyzer, WorkerPool } from "./analysis-pool";
+import {
+  type AnalyzeFn,
+  type Analyzer,
+  defaultJobs,
+  defaultWorkerUrl,
+  inlineAnalyzer,
+  WorkerPool,
+} from "./analysis-pool";
 import { type Db, type Driver, type DriverKind, openPglite, openPostgres, queryRows } from "./db/driver";
 import { appliedMigrations, defaultMigrationsDir, loadMigrations, runMigrations } from "./db/migrate";
 import { actors, articles, eventClusterMembers, eventClusters, events, reviews } from "./db/schema";
@@ -291,7 +298,12 @@ class CorpusImpl implements Corpus {
             writes = writes.then(() => write(analysis, meta));
             return writes;
           },
-          (err) => onError({ file: meta.file ?? null, ...(meta.line ? { line: meta.line } : {}), message: `analysis failed: ${errMessage(err)}` }),
+          (err) =>
+            onError({
+              file: meta.file ?? null,
+              ...(meta.line ? { line: meta.line } : {}),
+              message: `analysis failed: ${errMessage(err)}`,
+            }),
         );
         inflight.add(p);
         void p.finally(() => inflight.delete(p));
@@ -309,12 +321,28 @@ class CorpusImpl implements Corpus {
     opts: IngestOptions = {},
   ): Promise<IngestSummary> {
     const t0 = performance.now();
-    const s: IngestSummary = { total: 0, inserted: 0, duplicates: 0, failed: 0, events: 0, claims: 0, errors: [], ms: 0 };
+    const s: IngestSummary = {
+      total: 0,
+      inserted: 0,
+      duplicates: 0,
+      failed: 0,
+      events: 0,
+      claims: 0,
+      errors: [],
+      ms: 0,
+    };
     const seen = new Set<string>();
     let done = 0;
     let current: string | null = null;
     const progress = () =>
-      opts.onProgress?.({ seen: s.total, done, inserted: s.inserted, duplicates: s.duplicates, failed: s.failed, file: current });
+      opts.onProgress?.({
+        seen: s.total,
+        done,
+        inserted: s.inserted,
+        duplicates: s.duplicates,
+        failed: s.failed,
+        file: current,
+      });
     const onError = (e: ItemError) => {
       s.failed++;
       s.errors.push(e);
@@ -352,7 +380,11 @@ class CorpusImpl implements Corpus {
           }
         } catch (err) {
           s.failed++;
-          s.errors.push({ file: meta.file ?? null, ...(meta.line ? { line: meta.line } : {}), message: `not stored: ${errMessage(err)}` });
+          s.errors.push({
+            file: meta.file ?? null,
+            ...(meta.line ? { line: meta.line } : {}),
+            message: `not stored: ${errMessage(err)}`,
+          });
         }
         done++;
         progress();
@@ -502,11 +534,7 @@ class CorpusImpl implements Corpus {
         articles: matches.map((m) => m.articleId),
       });
     }
-    const refs = [
-      ...(r.changes.source ?? []),
-      ...(r.changes.target ?? []),
-      ...(r.changes.mediators ?? []),
-    ];
+    const refs = [...(r.changes.source ?? []), ...(r.changes.target ?? []), ...(r.changes.mediators ?? [])];
     if (refs.length > 0) {
       const known = await this.db.select({ id: actors.id }).from(actors).where(inArray(actors.id, refs));
       const missing = refs.filter((id) => !known.some((k) => k.id === id));

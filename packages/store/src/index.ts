@@ -1,4 +1,4 @@
-export { defaultJobs, defaultWorkerUrl, type AnalyzeFn } from "./analysis-pool";
+export { type AnalyzeFn, defaultJobs, defaultWorkerUrl } from "./analysis-pool";
 export {
   type Corpus,
   type CorpusExport,
@@ -16,8 +16,8 @@ export {
   type ReanalyzeOptions,
   type ReanalyzeSummary,
 } from "./corpus";
-export { defaultMigrationsDir } from "./db/migrate";
 export { type DriverKind, redactUrl } from "./db/driver";
+export { defaultMigrationsDir } from "./db/migrate";
 export { STORE_ERROR_CODES, StoreError, type StoreErrorCode } from "./errors";
 export * from "./filters";
 export * from "./inputs";

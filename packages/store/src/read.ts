@@ -1,5 +1,6 @@
 import type { Actor, Analysis, Article, Claim, Event, Mention } from "@parley/schema";
 import { and, asc, count, desc, eq, inArray, or, type SQL, sql } from "drizzle-orm";
+import type { z } from "zod";
 import { type Db, queryRows } from "./db/driver";
 import {
   actors,
@@ -22,7 +23,6 @@ import {
   type FilterSchema,
   type ReviewFilterSchema,
 } from "./filters";
-import type { z } from "zod";
 
 export type ReviewState = "verified" | "corrected" | "rejected";
 
@@ -378,8 +378,17 @@ export async function queryActors(db: Db, f: z.output<typeof ActorFilterSchema>)
     FROM ${eventActors} ea JOIN (${eventScope}) s(article_id, id) ON s.article_id = ea.article_id AND s.id = ea.event_id
     ${f.role ? sql`WHERE ea.role = ${f.role}` : sql``}
     GROUP BY ea.actor_id`;
-  const eventFiltered =
-    f.type || f.issue || f.status || f.from || f.to || f.text || f.outlet || f.articleId || f.role ? true : false;
+  const eventFiltered = !!(
+    f.type ||
+    f.issue ||
+    f.status ||
+    f.from ||
+    f.to ||
+    f.text ||
+    f.outlet ||
+    f.articleId ||
+    f.role
+  );
   const rows = await queryRows<{
     id: string;
     name: string;
@@ -390,12 +399,15 @@ export async function queryActors(db: Db, f: z.output<typeof ActorFilterSchema>)
     known: boolean;
     n: number | null;
     na: number | null;
-  }>(db, sql`SELECT ${actors.id} AS id, ${actors.name} AS name, ${actors.type} AS type, ${actors.affiliation} AS affiliation,
+  }>(
+    db,
+    sql`SELECT ${actors.id} AS id, ${actors.name} AS name, ${actors.type} AS type, ${actors.affiliation} AS affiliation,
       ${actors.aliases} AS aliases, ${actors.offices} AS offices, ${actors.known} AS known, inv.n, inv.na
     FROM ${actors} ${eventFiltered ? sql`JOIN` : sql`LEFT JOIN`} (${involved}) inv ON inv.actor_id = ${actors.id}
     ${conds.length ? sql`WHERE ${and(...conds)}` : sql``}
     ORDER BY coalesce(inv.n, 0) DESC, ${actors.name} ASC, ${actors.id} ASC
-    LIMIT ${f.limit} OFFSET ${f.offset}`);
+    LIMIT ${f.limit} OFFSET ${f.offset}`,
+  );
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
@@ -417,7 +429,9 @@ export async function queryClaims(
   const kinds = toList(f.kind);
   if (kinds) conds.push(inArray(claims.kind, kinds));
   if (f.actor) {
-    conds.push(sql`EXISTS (SELECT 1 FROM ${actors} WHERE ${actors.id} = ${claims.claimant} AND ${actorMatch(f.actor)})`);
+    conds.push(
+      sql`EXISTS (SELECT 1 FROM ${actors} WHERE ${actors.id} = ${claims.claimant} AND ${actorMatch(f.actor)})`,
+    );
   }
   // asOf is a partial date; compare on its first day, falling back to the article's date.
   const when = sql`coalesce(to_date(${claims.asOf} || substr('-01-01', length(${claims.asOf}) - 3), 'YYYY-MM-DD'), ${articles.published})`;
@@ -487,14 +501,17 @@ export interface CorpusStats {
 }
 
 export async function tableCounts(db: Db): Promise<Record<string, number>> {
-  const res = await queryRows<Record<string, number>>(db, sql`SELECT
+  const res = await queryRows<Record<string, number>>(
+    db,
+    sql`SELECT
     (SELECT count(*)::int FROM ${articles}) AS articles,
     (SELECT count(*)::int FROM ${events}) AS events,
     (SELECT count(*)::int FROM ${actors}) AS actors,
     (SELECT count(*)::int FROM ${mentions}) AS mentions,
     (SELECT count(*)::int FROM ${claims}) AS claims,
     (SELECT count(*)::int FROM ${reviews}) AS reviews,
-    (SELECT count(*)::int FROM ${outlets}) AS outlets`);
+    (SELECT count(*)::int FROM ${outlets}) AS outlets`,
+  );
   return res[0] ?? {};
 }
 

@@ -38,9 +38,9 @@ describe.each(DRIVERS)("corpus on $name", ({ name, open, skip }) => {
         const cols = cfg.columns.map((col) => col.name);
         // selecting every declared column fails if one is missing
         const { sql } = await import("drizzle-orm");
-        const res = (await (
-          c as unknown as { db: { execute(q: unknown): Promise<unknown> } }
-        ).db.execute(sql.raw(`SELECT ${cols.map((x) => `"${x}"`).join(", ")} FROM "${cfg.name}" LIMIT 0`))) as {
+        const res = (await (c as unknown as { db: { execute(q: unknown): Promise<unknown> } }).db.execute(
+          sql.raw(`SELECT ${cols.map((x) => `"${x}"`).join(", ")} FROM "${cfg.name}" LIMIT 0`),
+        )) as {
           rows: unknown[];
         };
         expect(res.rows).toEqual([]);
@@ -81,7 +81,10 @@ describe.each(DRIVERS)("corpus on $name", ({ name, open, skip }) => {
 
     it("reports bad items as values and goes on", async () => {
       const r = await c.ingest(
-        [{ text: "   ", file: "blank.txt" }, { text: 42 as unknown as string, file: "num.json" }],
+        [
+          { text: "   ", file: "blank.txt" },
+          { text: 42 as unknown as string, file: "num.json" },
+        ],
         { analyze: v1 },
       );
       expect(r).toMatchObject({ total: 2, inserted: 0, failed: 2 });
@@ -132,8 +135,13 @@ describe.each(DRIVERS)("corpus on $name", ({ name, open, skip }) => {
 
     it("filters articles, actors and claims", async () => {
       const titles = (as: { title: string | null }[]) => as.map((a) => a.title);
-      expect(titles(await c.articles({ outlet: "Test Wire" }))).toEqual(["Aid convoy talks", "Egypt hosts ceasefire talks"]);
-      expect(titles(await c.articles({ actor: "qatar", type: "PROPOSE" }))).toEqual(["Qatar proposes prisoner exchange"]);
+      expect(titles(await c.articles({ outlet: "Test Wire" }))).toEqual([
+        "Aid convoy talks",
+        "Egypt hosts ceasefire talks",
+      ]);
+      expect(titles(await c.articles({ actor: "qatar", type: "PROPOSE" }))).toEqual([
+        "Qatar proposes prisoner exchange",
+      ]);
       expect(titles(await c.articles({ text: "Rafah" }))).toEqual(["Aid convoy talks"]);
       expect(titles(await c.articles({ from: "2024" }))).toEqual([
         "Egypt hosts ceasefire talks",
@@ -181,7 +189,12 @@ describe.each(DRIVERS)("corpus on $name", ({ name, open, skip }) => {
       await c.review(appeal!.id, { action: "verify", author: "ben" });
 
       const corrected = (await c.events({ type: "MEDIATE" }))[0]!;
-      expect(corrected).toMatchObject({ id: meet!.id, source: ["hamas"], mediators: ["egypt"], reviewState: "corrected" });
+      expect(corrected).toMatchObject({
+        id: meet!.id,
+        source: ["hamas"],
+        mediators: ["egypt"],
+        reviewState: "corrected",
+      });
       expect((await c.events({ actor: "egypt", role: "mediator" })).map((e) => e.id)).toEqual([meet!.id]);
       expect((await c.events({ issue: "hostages" })).map((e) => e.id)).toContain(meet!.id);
       expect((await c.events({ type: "REJECT", outlet: "Example Times" })).length).toBe(0);
@@ -193,7 +206,12 @@ describe.each(DRIVERS)("corpus on $name", ({ name, open, skip }) => {
       expect(r).toMatchObject({ total: 4, reanalyzed: 4, failed: 0, reviewsApplied: 2, orphanedReviews: 1 });
       expect((await c.stats()).extractorVersions).toEqual({ "test-2": 4 });
       const again = (await c.events({ type: "MEDIATE" }))[0]!;
-      expect(again).toMatchObject({ source: ["hamas"], mediators: ["egypt"], reviewState: "corrected", confidence: 0.6 });
+      expect(again).toMatchObject({
+        source: ["hamas"],
+        mediators: ["egypt"],
+        reviewState: "corrected",
+        confidence: 0.6,
+      });
       expect(again.extractorVersion).toBe("test-2");
       expect((await c.events({ type: "REJECT", outlet: "Example Times" })).length).toBe(0);
       expect(await c.events({ type: "APPEAL" })).toEqual([]); // v2 drops appeals; the review is kept

@@ -1,8 +1,9 @@
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
+import { inject } from "vitest";
 import { type Corpus, openCorpus } from "../src";
 
 export const PG_URL = process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/test";
@@ -28,7 +29,6 @@ if (!PG_UP) {
 
 export interface TestDb {
   corpus: Corpus;
-  /** Re-opens a second handle on the same store (PostgreSQL only; PGlite is locked). */
   cleanup(): Promise<void>;
 }
 
@@ -36,8 +36,16 @@ export function tempDir(prefix = "parley-store-"): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
-export async function openPgliteTest(): Promise<TestDb> {
+/** A fresh, already-migrated PGlite directory (a copy of the run's template). */
+export function pgliteDir(): string {
   const dir = tempDir();
+  const template = inject("pgliteTemplate");
+  if (template) cpSync(template, dir, { recursive: true });
+  return dir;
+}
+
+export async function openPgliteTest(): Promise<TestDb> {
+  const dir = pgliteDir();
   const corpus = await openCorpus({ dataDir: dir });
   return {
     corpus,

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { LOCK_FILE, openCorpus, StoreError } from "../src";
-import { tempDir } from "./drivers";
+import { pgliteDir } from "./drivers";
 
 const PKG = fileURLToPath(new URL("..", import.meta.url));
 const HOLDER = fileURLToPath(new URL("./lock-holder.ts", import.meta.url));
@@ -34,7 +34,7 @@ const exited = (c: ChildProcess) =>
   new Promise<number | null>((r) => (c.exitCode !== null ? r(c.exitCode) : c.on("exit", (code) => r(code))));
 
 describe("the PGlite data directory lock", () => {
-  const dir = tempDir();
+  const dir = pgliteDir();
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it("refuses a second process while the first holds the directory, naming its PID", async () => {

@@ -22,7 +22,9 @@ export function runEval(options: EvalOptions): ScoreReport {
   if (!existsSync(options.gold)) throw new CliError(`gold directory not found: ${options.gold}`, EXIT.usage);
   if (!existsSync(options.corpus)) throw new CliError(`corpus directory not found: ${options.corpus}`, EXIT.usage);
   const golds: Array<{ gold: GoldArticle; text: string }> = [];
-  for (const file of readdirSync(options.gold).filter((f) => f.endsWith(".json")).sort()) {
+  for (const file of readdirSync(options.gold)
+    .filter((f) => f.endsWith(".json"))
+    .sort()) {
     const path = join(options.gold, file);
     const parsed = GoldArticleSchema.safeParse(JSON.parse(readFileSync(path, "utf8")));
     if (!parsed.success) throw new CliError(`${path}: not a gold file (${parsed.error.issues[0]?.message})`);
@@ -31,7 +33,9 @@ export function runEval(options: EvalOptions): ScoreReport {
     golds.push({ gold: parsed.data, text: readFileSync(textPath, "utf8") });
   }
   if (golds.length === 0) throw new CliError(`no gold files (*.json) in ${options.gold}`);
-  const meta = options.meta ?? (existsSync(join(options.corpus, "manifest.json")) ? join(options.corpus, "manifest.json") : undefined);
+  const meta =
+    options.meta ??
+    (existsSync(join(options.corpus, "manifest.json")) ? join(options.corpus, "manifest.json") : undefined);
   const { articles } = runExtract(
     golds.map((g) => join(options.corpus, g.gold.article)),
     { meta, kb: options.kb },
@@ -42,7 +46,17 @@ export function runEval(options: EvalOptions): ScoreReport {
 export function formatReport(report: ScoreReport, verbose = false): string {
   const head = ["article", "gold", "pred", "detF1", "strictF1", "lenF1", "actorF1", "claimF1", "stanceF1"];
   const row = (name: string, s: ScoreSummary) =>
-    [name, s.events.gold, s.events.predicted, s.detection.f1, s.tupleStrict.f1, s.tupleLenient.f1, s.actors.f1, s.claims.f1, s.stances.f1]
+    [
+      name,
+      s.events.gold,
+      s.events.predicted,
+      s.detection.f1,
+      s.tupleStrict.f1,
+      s.tupleLenient.f1,
+      s.actors.f1,
+      s.claims.f1,
+      s.stances.f1,
+    ]
       .map((v, i) => (i === 0 ? String(v).padEnd(28) : String(v).padStart(9)))
       .join("");
   const lines = [head.map((h, i) => (i === 0 ? h.padEnd(28) : h.padStart(9))).join("")];

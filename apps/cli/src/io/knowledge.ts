@@ -26,7 +26,10 @@ export function loadKnowledgeDir(path: string): KnowledgeFileInput[] {
     const parsed = KnowledgeFileSchema.safeParse(raw);
     if (!parsed.success) {
       const first = parsed.error.issues[0];
-      throw new CliError(`${file}: ${first?.path.join(".") ?? ""} ${first?.message ?? "invalid knowledge file"}`, EXIT.usage);
+      throw new CliError(
+        `${file}: ${first?.path.join(".") ?? ""} ${first?.message ?? "invalid knowledge file"}`,
+        EXIT.usage,
+      );
     }
     return parsed.data;
   });

@@ -44,7 +44,8 @@ function parseJson(raw: string, path: string): unknown[] {
   } catch (err) {
     throw new CliError(`${path}: not valid JSON (${(err as Error).message})`, EXIT.usage);
   }
-  if (!Array.isArray(doc)) throw new CliError(`${path}: expected a JSON array of {file, outlet, published, url, title}`);
+  if (!Array.isArray(doc))
+    throw new CliError(`${path}: expected a JSON array of {file, outlet, published, url, title}`);
   return doc;
 }
 
@@ -79,5 +80,7 @@ export function parseCsv(raw: string, path: string): Record<string, string>[] {
   if (record.some((f) => f !== "")) records.push(record);
   const [header, ...rows] = records;
   if (!header?.includes("file")) throw new CliError(`${path}: the CSV header must name a "file" column`, EXIT.usage);
-  return rows.map((row) => Object.fromEntries(header.map((h, j) => [h.trim(), row[j] ?? ""]).filter(([, v]) => v !== "")));
+  return rows.map((row) =>
+    Object.fromEntries(header.map((h, j) => [h.trim(), row[j] ?? ""]).filter(([, v]) => v !== "")),
+  );
 }

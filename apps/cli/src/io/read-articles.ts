@@ -52,7 +52,11 @@ export function readArticleFile(path: string, stdin?: () => Buffer): ReadResult 
   try {
     bytes = path === "-" ? (stdin ?? (() => readFileSync(0)))() : readFileSync(resolve(path));
   } catch (err) {
-    return { ok: false, path, error: `cannot read file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` };
+    return {
+      ok: false,
+      path,
+      error: `cannot read file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`,
+    };
   }
   const decoded = decodeText(bytes);
   if (!decoded.ok) return { ok: false, path, error: decoded.error };

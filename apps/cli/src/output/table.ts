@@ -25,5 +25,9 @@ export function renderTable(header: string[], rows: string[][]): string[] {
     const w = widths[i] ?? 10;
     return i === header.length - 1 ? s : (s.length > w ? `${s.slice(0, w - 1)}…` : s).padEnd(w);
   };
-  return [header.map(cell).join("  "), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map((r) => r.map(cell).join("  "))];
+  return [
+    header.map(cell).join("  "),
+    widths.map((w) => "-".repeat(w)).join("  "),
+    ...rows.map((r) => r.map(cell).join("  ")),
+  ];
 }

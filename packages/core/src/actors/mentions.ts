@@ -2,7 +2,15 @@ import type { ActorType, ResolutionMethod } from "@parley/schema";
 import type { KnowledgeBase } from "../kb";
 import { isPossessive, type Token } from "../text/tokens";
 import { type ActorRegistry, PARTY_TYPES } from "./registry";
-import { DELEGATION_NOUNS, HONORIFICS, LOCATIVE_PREPOSITIONS, MONTHS, NAME_STOPWORDS, STATE_NOUNS, WEEKDAYS } from "./words";
+import {
+  DELEGATION_NOUNS,
+  HONORIFICS,
+  LOCATIVE_PREPOSITIONS,
+  MONTHS,
+  NAME_STOPWORDS,
+  STATE_NOUNS,
+  WEEKDAYS,
+} from "./words";
 
 /** A stretch of a sentence's tokens that refers to one or more actors. */
 export interface MentionHit {
@@ -20,10 +28,50 @@ export interface MentionHit {
 const PERSON_PRONOUNS = new Set(["he", "she", "him", "his", "her"]);
 const THING_PRONOUNS = new Set(["it", "its"]);
 const PLURAL_PRONOUNS = new Set(["they", "their", "them"]);
-const GROUP_ANAPHORS = new Set(["group", "movement", "militants", "insurgents", "rebels", "guerrillas", "organisation", "organization", "militia", "faction", "alliance", "coalition", "bloc"]);
+const GROUP_ANAPHORS = new Set([
+  "group",
+  "movement",
+  "militants",
+  "insurgents",
+  "rebels",
+  "guerrillas",
+  "organisation",
+  "organization",
+  "militia",
+  "faction",
+  "alliance",
+  "coalition",
+  "bloc",
+]);
 const STATE_ANAPHORS = new Set(["country", "kingdom", "government", "state", "emirate", "republic", "nation"]);
-const PERSON_ANAPHORS = new Set(["official", "envoy", "minister", "spokesman", "spokeswoman", "president", "diplomat", "leader", "mediator", "negotiator", "premier", "chief", "adviser", "advisor", "commander", "secretary-general"]);
-const BODY_ANAPHORS = new Set(["ministry", "agency", "council", "cabinet", "army", "military", "delegation", "committee"]);
+const PERSON_ANAPHORS = new Set([
+  "official",
+  "envoy",
+  "minister",
+  "spokesman",
+  "spokeswoman",
+  "president",
+  "diplomat",
+  "leader",
+  "mediator",
+  "negotiator",
+  "premier",
+  "chief",
+  "adviser",
+  "advisor",
+  "commander",
+  "secretary-general",
+]);
+const BODY_ANAPHORS = new Set([
+  "ministry",
+  "agency",
+  "council",
+  "cabinet",
+  "army",
+  "military",
+  "delegation",
+  "committee",
+]);
 const PAIR_PHRASES = [
   ["the", "two", "sides"],
   ["both", "sides"],
@@ -38,8 +86,10 @@ const PAIR_PHRASES = [
   ["the", "two", "neighbors"],
 ];
 /** Capitalised title words that precede a name ("Foreign Minister Laurent Fabius") but are not part of it. */
-const TITLE_WORDS = /^(Chairman|Chairwoman|Foreign|Defence|Defense|Finance|Justice|Interior|Minister|Secretary|President|Prime|Vice|Deputy|Director|Chief|Head|Envoy|Spokesman|Spokeswoman|Spokesperson|Speaker|Leader|Commander|General|Ambassador|Adviser|Advisor|Senator|Governor|Mayor|King|Crown|Supreme|Opposition|Parliament|National|Security|Former|Special|State|Caretaker|CIA|Mossad|Sheikh|Mullah|Prince|Emir|Ayatollah|Chancellor|Premier|Lt|Gen|Maj|Col)$/;
-const ORG_WORDS = /^(Council|Front|Forces|Force|Ministry|Agency|University|Committee|Movement|Party|Brigades|Army|Headquarters|Command|Commission|Court|Office|Union|League|Organization|Organisation|Authority|Group|Bank|Fund|Institute|Mission|Alliance|Coalition|Assembly|Parliament|Service|Services|Guard|Corps|Council|Cabinet|Directorate|Department|Association|Federation|Network|Radio|News|Times|Post|Television|TV)$/;
+const TITLE_WORDS =
+  /^(Chairman|Chairwoman|Foreign|Defence|Defense|Finance|Justice|Interior|Minister|Secretary|President|Prime|Vice|Deputy|Director|Chief|Head|Envoy|Spokesman|Spokeswoman|Spokesperson|Speaker|Leader|Commander|General|Ambassador|Adviser|Advisor|Senator|Governor|Mayor|King|Crown|Supreme|Opposition|Parliament|National|Security|Former|Special|State|Caretaker|CIA|Mossad|Sheikh|Mullah|Prince|Emir|Ayatollah|Chancellor|Premier|Lt|Gen|Maj|Col)$/;
+const ORG_WORDS =
+  /^(Council|Front|Forces|Force|Ministry|Agency|University|Committee|Movement|Party|Brigades|Army|Headquarters|Command|Commission|Court|Office|Union|League|Organization|Organisation|Authority|Group|Bank|Fund|Institute|Mission|Alliance|Coalition|Assembly|Parliament|Service|Services|Guard|Corps|Council|Cabinet|Directorate|Department|Association|Federation|Network|Radio|News|Times|Post|Television|TV)$/;
 
 interface Recent {
   id: string;
@@ -136,7 +186,14 @@ export class MentionFinder {
       if (words.every((w, k) => tokens[i + k]?.lower === w)) {
         const parties = this.parties();
         if (parties.length < 2) return null;
-        return { start: i, end: i + words.length, actorIds: [...parties], method: "anaphor", anaphoric: true, possessive: false };
+        return {
+          start: i,
+          end: i + words.length,
+          actorIds: [...parties],
+          method: "anaphor",
+          anaphoric: true,
+          possessive: false,
+        };
       }
     }
     return null;
@@ -189,7 +246,8 @@ export class MentionFinder {
     let nameStart = end;
     if (tokens[nameStart]?.text === ",") nameStart++;
     const person = this.personName(tokens, nameStart);
-    if (person) return { start: i, end: person.end, actorIds: [person.id], method: "title", anaphoric: false, possessive: false };
+    if (person)
+      return { start: i, end: person.end, actorIds: [person.id], method: "title", anaphoric: false, possessive: false };
     if (nameStart !== end && !of) return null;
     const isBare = !of && tokens[i]?.lower !== "the";
     if (isBare) return null;
@@ -297,13 +355,25 @@ export class MentionFinder {
     const actor = this.registry.get(match.value);
     if (!actor) return null;
     // A place name used as a venue ("in Cairo") is a place, not the state; capitals are handled separately.
-    if (actor.type === "STATE" && LOCATIVE_PREPOSITIONS.has(tokens[i - 1]?.lower ?? "") && !isPossessive(tokens[match.end])) {
+    if (
+      actor.type === "STATE" &&
+      LOCATIVE_PREPOSITIONS.has(tokens[i - 1]?.lower ?? "") &&
+      !isPossessive(tokens[match.end])
+    ) {
       const next = tokens[match.end];
       if (!next || !(STATE_NOUNS.has(next.lower) || DELEGATION_NOUNS.has(next.lower))) return null;
     }
     // "Hamas delegation", "Taliban negotiating team", "Egypt's foreign ministry".
     const body = this.bodyAfter(tokens, match.end, actor.id);
-    if (body) return { start: i, end: body.end, actorIds: [body.id], method: "description", anaphoric: false, possessive: false };
+    if (body)
+      return {
+        start: i,
+        end: body.end,
+        actorIds: [body.id],
+        method: "description",
+        anaphoric: false,
+        possessive: false,
+      };
     this.registry.use(actor.id);
     const possessive = isPossessive(tokens[match.end]);
     return {
@@ -330,7 +400,8 @@ export class MentionFinder {
     };
     if (w1 === "delegation" || w1 === "negotiators" || w1 === "delegations") return make("delegation", j + 1);
     if (w1 === "negotiating" && (w2 === "team" || w2 === "delegation")) return make("delegation", j + 2);
-    if ((w1 === "foreign" && w2 === "ministry") || (w1 === "foreign" && w2 === "office")) return make("foreign-ministry", j + 2);
+    if ((w1 === "foreign" && w2 === "ministry") || (w1 === "foreign" && w2 === "office"))
+      return make("foreign-ministry", j + 2);
     if ((w1 === "defence" || w1 === "defense") && w2 === "ministry") return make("defence-ministry", j + 2);
     if (w1 === "health" && w2 === "ministry") return make("health-ministry", j + 2);
     if (owner.type === "STATE" && (w1 === "army" || w1 === "military" || (w1 === "armed" && w2 === "forces"))) {
@@ -363,7 +434,11 @@ export class MentionFinder {
     }
     let j = end;
     while (isModifier(tokens[j]) || tokens[j]?.lower === "security" || tokens[j]?.lower === "intelligence") {
-      if (tokens[j]?.lower === "intelligence" && (tokens[j + 1]?.lower === "agency" || tokens[j + 1]?.lower === "service")) break;
+      if (
+        tokens[j]?.lower === "intelligence" &&
+        (tokens[j + 1]?.lower === "agency" || tokens[j + 1]?.lower === "service")
+      )
+        break;
       j++;
     }
     const noun = tokens[j]?.lower;
@@ -377,21 +452,31 @@ export class MentionFinder {
     if (DELEGATION_NOUNS.has(noun) || (noun === "negotiating" && tokens[j + 1]?.lower === "team")) {
       const body = this.registry.body(stateId, "delegation");
       const stop = noun === "negotiating" ? j + 2 : j + 1;
-      return body ? { start: i, end: stop, actorIds: [body.id], method: "demonym", anaphoric: false, possessive: false } : null;
+      return body
+        ? { start: i, end: stop, actorIds: [body.id], method: "demonym", anaphoric: false, possessive: false }
+        : null;
     }
     if (noun === "intelligence" && (tokens[j + 1]?.lower === "agency" || tokens[j + 1]?.lower === "service")) {
-      const known = this.registry.findByName(`${tokens[k]?.text} intelligence`) ?? this.kb.names.longestAt(tokens, k)?.value;
+      const known =
+        this.registry.findByName(`${tokens[k]?.text} intelligence`) ?? this.kb.names.longestAt(tokens, k)?.value;
       const id = known && known !== stateId ? known : stateId;
       this.registry.use(id);
       return { start: i, end: j + 2, actorIds: [id], method: "demonym", anaphoric: false, possessive: false };
     }
     if (noun === "foreign" && tokens[j + 1]?.lower === "ministry") {
       const body = this.registry.body(stateId, "foreign-ministry");
-      return body ? { start: i, end: j + 2, actorIds: [body.id], method: "demonym", anaphoric: false, possessive: false } : null;
+      return body
+        ? { start: i, end: j + 2, actorIds: [body.id], method: "demonym", anaphoric: false, possessive: false }
+        : null;
     }
-    if ((noun === "military" || noun === "army") && !["aid", "action", "response", "operation", "operations", "withdrawal"].includes(tokens[j + 1]?.lower ?? "")) {
+    if (
+      (noun === "military" || noun === "army") &&
+      !["aid", "action", "response", "operation", "operations", "withdrawal"].includes(tokens[j + 1]?.lower ?? "")
+    ) {
       const body = this.registry.body(stateId, "armed-forces");
-      return body ? { start: i, end: j + 1, actorIds: [body.id], method: "demonym", anaphoric: false, possessive: false } : null;
+      return body
+        ? { start: i, end: j + 1, actorIds: [body.id], method: "demonym", anaphoric: false, possessive: false }
+        : null;
     }
     if (STATE_NOUNS.has(noun)) {
       for (const id of ids) this.registry.use(id);
@@ -412,11 +497,29 @@ export class MentionFinder {
     if (LOCATIVE_PREPOSITIONS.has(prev) || prev === "of" || prev === "the") return null;
     const next = tokens[place.end];
     // "the Cairo talks", "Doha deal": the city as an attribute of a noun is a venue.
-    if (next && next.kind === "word" && !next.cap && !isPossessive(next) && !/^(and|or|says?|said|has|have|had|is|was|will|would|wants?|wanted|insists?|accused|accuses|refuses?|refused|rejected|rejects|also|alone|cut|led|kept|says)$/.test(next.lower) && !next.lower.endsWith("ed") && !next.lower.endsWith("s")) return null;
+    if (
+      next &&
+      next.kind === "word" &&
+      !next.cap &&
+      !isPossessive(next) &&
+      !/^(and|or|says?|said|has|have|had|is|was|will|would|wants?|wanted|insists?|accused|accuses|refuses?|refused|rejected|rejects|also|alone|cut|led|kept|says)$/.test(
+        next.lower,
+      ) &&
+      !next.lower.endsWith("ed") &&
+      !next.lower.endsWith("s")
+    )
+      return null;
     if (next?.text === "," && tokens[place.end + 1] && MONTHS.has(tokens[place.end + 1]!.lower)) return null;
     this.registry.use(stateId);
     const possessive = isPossessive(next);
-    return { start: i, end: possessive ? place.end + 1 : place.end, actorIds: [stateId], method: "capital", anaphoric: false, possessive };
+    return {
+      start: i,
+      end: possessive ? place.end + 1 : place.end,
+      actorIds: [stateId],
+      method: "capital",
+      anaphoric: false,
+      possessive,
+    };
   }
 
   private anaphor(tokens: Token[], i: number, sentence: number): MentionHit | null {
@@ -424,24 +527,53 @@ export class MentionFinder {
     const w = t.lower;
     if (PERSON_PRONOUNS.has(w)) {
       const id = this.latest((type) => type === "PERSON", sentence);
-      return id ? { start: i, end: i + 1, actorIds: [id], method: "pronoun", anaphoric: true, possessive: w === "his" || w === "her" } : null;
+      return id
+        ? {
+            start: i,
+            end: i + 1,
+            actorIds: [id],
+            method: "pronoun",
+            anaphoric: true,
+            possessive: w === "his" || w === "her",
+          }
+        : null;
     }
     if (THING_PRONOUNS.has(w)) {
       // "it is …", "it was …" are usually expletive; only resolve "it" before an action or speech verb.
       if (w === "it" && /^(is|was|'s|seems|appears|would|could|will)$/.test(tokens[i + 1]?.lower ?? "")) return null;
       const id = this.latest((type) => type !== "PERSON" && type !== "MEDIA", sentence);
-      return id ? { start: i, end: i + 1, actorIds: [id], method: "pronoun", anaphoric: true, possessive: w === "its" } : null;
+      return id
+        ? { start: i, end: i + 1, actorIds: [id], method: "pronoun", anaphoric: true, possessive: w === "its" }
+        : null;
     }
     if (PLURAL_PRONOUNS.has(w)) {
       const id = this.latest((type) => type === "ARMED_GROUP" || type === "POLITICAL", sentence);
-      return id ? { start: i, end: i + 1, actorIds: [id], method: "pronoun", anaphoric: true, possessive: w === "their" } : null;
+      return id
+        ? { start: i, end: i + 1, actorIds: [id], method: "pronoun", anaphoric: true, possessive: w === "their" }
+        : null;
     }
     if (w !== "the" && w !== "this") return null;
     let k = i + 1;
-    while (isModifier(tokens[k]) || tokens[k]?.lower === "militant" || tokens[k]?.lower === "islamist" || tokens[k]?.lower === "rebel" || tokens[k]?.lower === "resistance" || tokens[k]?.lower === "protest" || tokens[k]?.lower === "armed") k++;
+    while (
+      isModifier(tokens[k]) ||
+      tokens[k]?.lower === "militant" ||
+      tokens[k]?.lower === "islamist" ||
+      tokens[k]?.lower === "rebel" ||
+      tokens[k]?.lower === "resistance" ||
+      tokens[k]?.lower === "protest" ||
+      tokens[k]?.lower === "armed"
+    )
+      k++;
     const noun = tokens[k]?.lower;
     if (!noun) return null;
-    if (isPossessive(tokens[k + 1]) && !GROUP_ANAPHORS.has(noun) && !STATE_ANAPHORS.has(noun) && !PERSON_ANAPHORS.has(noun) && !BODY_ANAPHORS.has(noun)) return null;
+    if (
+      isPossessive(tokens[k + 1]) &&
+      !GROUP_ANAPHORS.has(noun) &&
+      !STATE_ANAPHORS.has(noun) &&
+      !PERSON_ANAPHORS.has(noun) &&
+      !BODY_ANAPHORS.has(noun)
+    )
+      return null;
     let id: string | null = null;
     if (GROUP_ANAPHORS.has(noun)) id = this.latest((type) => type === "ARMED_GROUP" || type === "POLITICAL", sentence);
     else if (STATE_ANAPHORS.has(noun)) id = this.latest((type) => type === "STATE", sentence);
@@ -449,7 +581,14 @@ export class MentionFinder {
     else if (BODY_ANAPHORS.has(noun)) id = this.latest((type) => type === "GOVERNMENT" || type === "IGO", sentence);
     if (!id) return null;
     const possessive = isPossessive(tokens[k + 1]);
-    return { start: i, end: possessive ? k + 2 : k + 1, actorIds: [id], method: "anaphor", anaphoric: true, possessive };
+    return {
+      start: i,
+      end: possessive ? k + 2 : k + 1,
+      actorIds: [id],
+      method: "anaphor",
+      anaphoric: true,
+      possessive,
+    };
   }
 
   private latest(accept: (type: ActorType) => boolean, sentence: number): string | null {
@@ -474,7 +613,8 @@ export class MentionFinder {
       // A single known surname ("Abbas", "Kerry") of someone named earlier in the article.
       const id = this.nameParts.get(first.lower);
       if (id) return { start: i, end: i + 1, actorIds: [id], method: "surname", anaphoric: false, possessive: false };
-      const unique = i > 0 || /^(said|says|told|added)$/.test(tokens[i + 1]?.lower ?? "") ? this.uniqueSurname(first.lower) : null;
+      const unique =
+        i > 0 || /^(said|says|told|added)$/.test(tokens[i + 1]?.lower ?? "") ? this.uniqueSurname(first.lower) : null;
       if (unique) {
         this.registry.use(unique);
         return { start: i, end: i + 1, actorIds: [unique], method: "surname", anaphoric: false, possessive: false };
@@ -485,18 +625,44 @@ export class MentionFinder {
     const text = words.map((w) => w.text).join(" ");
     const last = words[words.length - 1]!.text;
     const isOrg = words.some((w) => ORG_WORDS.test(w.text));
-    const looksPerson = honorific || (words.length >= 2 && words.length <= 4 && !isOrg && words.every((w) => /^\p{Lu}[\p{Ll}'’-]+$/u.test(w.text) || /^(al|el|bin|ibn|de|la|van|von|abu|abdel|abdul)$/i.test(w.text) || /^\p{Lu}\.$/u.test(w.text)));
+    const looksPerson =
+      honorific ||
+      (words.length >= 2 &&
+        words.length <= 4 &&
+        !isOrg &&
+        words.every(
+          (w) =>
+            /^\p{Lu}[\p{Ll}'’-]+$/u.test(w.text) ||
+            /^(al|el|bin|ibn|de|la|van|von|abu|abdel|abdul)$/i.test(w.text) ||
+            /^\p{Lu}\.$/u.test(w.text),
+        ));
     if (!isOrg && !looksPerson) return null;
     // Sentence-initial two-word runs are often a headline fragment; require the next word to be a verb-ish or comma.
-    if (i === 0 && !isOrg && !/^(,|said|says|told|has|had|was|is|who|added)$/.test(tokens[span.end]?.lower ?? "")) return null;
+    if (i === 0 && !isOrg && !/^(,|said|says|told|has|had|was|is|who|added)$/.test(tokens[span.end]?.lower ?? ""))
+      return null;
     let skip = 0;
-    while (skip < words.length - 1 && (HONORIFICS.has(words[skip]!.lower) || TITLE_WORDS.test(words[skip]!.text))) skip++;
+    while (skip < words.length - 1 && (HONORIFICS.has(words[skip]!.lower) || TITLE_WORDS.test(words[skip]!.text)))
+      skip++;
     const nameWords = words.slice(skip);
     if (skip > 0 && nameWords.length < 2 && !this.nameParts.has(nameWords[0]?.lower ?? "")) return null;
     if (nameWords.length === 0) return null;
-    const id = looksPerson && !isOrg ? (this.fuzzyPerson(nameWords.map((w) => w.text)) ?? this.newActor(nameWords.map((w) => w.text).join(" "), "PERSON")) : this.newActor(text, isOrg && /Forces|Force|Brigades|Army|Front|Guard|Corps/.test(text) ? "ARMED_GROUP" : "OTHER");
+    const id =
+      looksPerson && !isOrg
+        ? (this.fuzzyPerson(nameWords.map((w) => w.text)) ??
+          this.newActor(nameWords.map((w) => w.text).join(" "), "PERSON"))
+        : this.newActor(
+            text,
+            isOrg && /Forces|Force|Brigades|Army|Front|Guard|Corps/.test(text) ? "ARMED_GROUP" : "OTHER",
+          );
     void last;
-    return { start: i, end: span.end, actorIds: [id], method: "unresolved", anaphoric: false, possessive: isPossessive(tokens[span.end]) };
+    return {
+      start: i,
+      end: span.end,
+      actorIds: [id],
+      method: "unresolved",
+      anaphoric: false,
+      possessive: isPossessive(tokens[span.end]),
+    };
   }
 
   private newActor(name: string, type: ActorType): string {
@@ -508,7 +674,12 @@ export class MentionFinder {
 
 /** Adjectives that may sit between a determiner and a title or group noun. */
 function isModifier(t: Token | undefined): boolean {
-  return t !== undefined && /^(senior|top|former|deputy|chief|acting|caretaker|new|then|outgoing|incoming|recently-elected|unnamed|leading|main|ruling|federal|veteran|prominent|close|longtime|exiled|embattled)$/.test(t.lower);
+  return (
+    t !== undefined &&
+    /^(senior|top|former|deputy|chief|acting|caretaker|new|then|outgoing|incoming|recently-elected|unnamed|leading|main|ruling|federal|veteran|prominent|close|longtime|exiled|embattled)$/.test(
+      t.lower,
+    )
+  );
 }
 
 /** The run of capitalised words (with name particles) starting at i. */

@@ -120,7 +120,10 @@ export function findSubject(map: MentionMap, trigger: TriggerMatch, passive: boo
     // A mention followed by a noun is a modifier of that noun ("Hamas's insistence", "Israeli forces" handled).
     if (m.possessive && tokens[m.end] && tokens[m.end]!.kind === "word" && m.end < h) {
       const between = tokens.slice(m.end, h);
-      if (between.length > 3 || between.some((b) => /^(is|are|was|were|has|have|had|will|would|could)$/.test(b.lower))) {
+      if (
+        between.length > 3 ||
+        between.some((b) => /^(is|are|was|were|has|have|had|will|would|could)$/.test(b.lower))
+      ) {
         return coordinated(map, m);
       }
       continue;

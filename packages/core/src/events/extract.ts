@@ -22,9 +22,28 @@ export interface DraftEvent {
 /** Statement events whose source is the speaker when the sentence gives no other subject. */
 const STATEMENT_TYPES = new Set<EventType>(["ASSESS", "ACCUSE", "DEMAND", "APPEAL", "SUPPORT", "THREATEN", "REJECT"]);
 /** Events whose to-infinitive complement is content, not a separate event ("urged Hamas to accept"). */
-const CONTENT_GOVERNORS = new Set<EventType>(["APPEAL", "DEMAND", "PROPOSE", "REJECT", "ACCEPT", "MEDIATE", "SUPPORT", "ASSESS"]);
+const CONTENT_GOVERNORS = new Set<EventType>([
+  "APPEAL",
+  "DEMAND",
+  "PROPOSE",
+  "REJECT",
+  "ACCEPT",
+  "MEDIATE",
+  "SUPPORT",
+  "ASSESS",
+]);
 const MEDIATOR_TYPES = new Set<EventType>(["MEET", "CALL", "PROPOSE", "AGREE", "SUSPEND", "RESUME"]);
-const NO_TARGET = new Set<EventType>(["TRAVEL", "SUSPEND", "RESUME", "ASSESS", "RELEASE", "MOBILIZE", "HUMANITARIAN", "CEASEFIRE", "MEDIATE"]);
+const NO_TARGET = new Set<EventType>([
+  "TRAVEL",
+  "SUSPEND",
+  "RESUME",
+  "ASSESS",
+  "RELEASE",
+  "MOBILIZE",
+  "HUMANITARIAN",
+  "CEASEFIRE",
+  "MEDIATE",
+]);
 
 export interface SentenceInput {
   tokens: Token[];
@@ -47,8 +66,11 @@ export function extractSentenceEvents(input: SentenceInput): { events: DraftEven
   for (const trigger of triggers) {
     const type = trigger.type;
     if (governed.some((g) => trigger.start >= g.start && trigger.start < g.end && g.trigger !== trigger)) continue;
-    const passive = trigger.pos === "verb" && (trigger.form === "past" || trigger.form === "base") && (isPassive(tokens, trigger.start) || reducedRelative(tokens, trigger));
-    let sourceMentions = findSubject(map, trigger, passive);
+    const passive =
+      trigger.pos === "verb" &&
+      (trigger.form === "past" || trigger.form === "base") &&
+      (isPassive(tokens, trigger.start) || reducedRelative(tokens, trigger));
+    const sourceMentions = findSubject(map, trigger, passive);
     let targetMentions = NO_TARGET.has(type) ? [] : findTargets(map, trigger, type);
     if (passive && !NO_TARGET.has(type)) {
       const patient = findSubject(map, { ...trigger, form: "base" }, false);
@@ -62,7 +84,8 @@ export function extractSentenceEvents(input: SentenceInput): { events: DraftEven
     if (source.length === 0 && speech && STATEMENT_TYPES.has(type) && (inContent || trigger.start < speech.verb + 3)) {
       source = speech.speaker;
     }
-    const agreeing = type === "AGREE" || (type === "ACCEPT" && source.length > 1 && /^agree/.test(tokens[trigger.start]!.lower));
+    const agreeing =
+      type === "AGREE" || (type === "ACCEPT" && source.length > 1 && /^agree/.test(tokens[trigger.start]!.lower));
     if (agreeing || type === "CEASEFIRE") {
       // "X and Y signed": first party is the source, the others the target (AGREE); all sources otherwise.
       const all = [...source];
@@ -77,9 +100,12 @@ export function extractSentenceEvents(input: SentenceInput): { events: DraftEven
         target = [];
       }
     }
-    const eventMediators = MEDIATOR_TYPES.has(type) ? mediators.filter((m) => !source.includes(m) || type === "MEET") : [];
+    const eventMediators = MEDIATOR_TYPES.has(type)
+      ? mediators.filter((m) => !source.includes(m) || type === "MEET")
+      : [];
     if (type === "MEET" || type === "CALL") {
-      for (const m of mediators) if (!source.includes(m) && !target.includes(m) && mentionedAfter(map, m, trigger.end)) target.push(m);
+      for (const m of mediators)
+        if (!source.includes(m) && !target.includes(m) && mentionedAfter(map, m, trigger.end)) target.push(m);
     }
     let attributedTo: string | null = null;
     if (speech && (inContent || speech.outlet)) {
@@ -117,7 +143,10 @@ function pickTriggers(tokens: Token[], raw: TriggerMatch[]): TriggerMatch[] {
 }
 
 /** Token spans that are the content of an appeal, demand or proposal ("urged Hamas to accept the truce"). */
-function contentSpans(tokens: Token[], triggers: TriggerMatch[]): Array<{ start: number; end: number; trigger: TriggerMatch }> {
+function contentSpans(
+  tokens: Token[],
+  triggers: TriggerMatch[],
+): Array<{ start: number; end: number; trigger: TriggerMatch }> {
   const spans: Array<{ start: number; end: number; trigger: TriggerMatch }> = [];
   for (const t of triggers) {
     if (!CONTENT_GOVERNORS.has(t.type)) continue;
@@ -157,8 +186,10 @@ function agentWithin(tokens: Token[], from: number): boolean {
 
 function clauseStart(tokens: Token[], head: number): number {
   for (let k = head - 1; k >= 0; k--) {
-    if (isBarrier(tokens, k) || SPEECH_VERBS.has(tokens[k]!.lower) || (tokens[k]!.lower === "that" && k < head - 1)) return k + 1;
-    if (tokens[k]!.text === "," && tokens[k + 1] && /^(and|but|while|which|who)$/.test(tokens[k + 1]!.lower)) return k + 1;
+    if (isBarrier(tokens, k) || SPEECH_VERBS.has(tokens[k]!.lower) || (tokens[k]!.lower === "that" && k < head - 1))
+      return k + 1;
+    if (tokens[k]!.text === "," && tokens[k + 1] && /^(and|but|while|which|who)$/.test(tokens[k + 1]!.lower))
+      return k + 1;
   }
   return 0;
 }
@@ -180,7 +211,10 @@ function sentenceMediators(map: MentionMap): string[] {
         /* handled by the mention */
       }
     }
-    if ((/^(mediated|brokered|co-mediated)$/.test(w) && tokens[k + 1]?.lower === "by") || (w === "under" && /mediation/.test(tokens[k + 3]?.lower ?? tokens[k + 2]?.lower ?? ""))) {
+    if (
+      (/^(mediated|brokered|co-mediated)$/.test(w) && tokens[k + 1]?.lower === "by") ||
+      (w === "under" && /mediation/.test(tokens[k + 3]?.lower ?? tokens[k + 2]?.lower ?? ""))
+    ) {
       const m = agentAfter(map, k + 1);
       out.push(...ids(m));
     }

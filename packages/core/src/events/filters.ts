@@ -2,12 +2,18 @@ import type { EventType } from "@parley/schema";
 import type { Token } from "../text/tokens";
 import type { TriggerMatch } from "./lexicon";
 
-const TALK_NOUNS = /^(talks|negotiations|negotiation|dialogue|discussions|session|sessions|round|rounds|meeting|meetings|process|consultations|summit|efforts|table)$/;
-const TRUCE_NOUNS = /^(truce|truces|ceasefire|ceasefires|cease-fire|pause|calm|armistice|violence|ceasefire's|deal|agreement)$/;
-const HOSTAGE_NOUNS = /^(hostages?|prisoners?|captives?|detainees?|people|servicemen|soldiers|women|children|men|civilians|nationals|israelis|palestinians|ukrainians|russians|pows?|teenagers|abductees|war)$/;
-const AID_NOUNS = /^(aid|trucks|supplies|relief|food|medicine|electricity|services|fuel|water|residents|displaced|villages|homes|convoys?|humanitarian)$/;
-const MILITARY_NOUN_MODIFIERS = /^(ground|military|air|bombing|genocidal|self-defense|self-defence|offensive|its|their|israeli|russian|one-day|full-scale|all-out|naval|missile|drone)$/;
-const OCCURRENCE_VERBS = /^(headed|head|heads|began|begin|begins|continued|continue|continues|dragged|drag|ended|end|ends|opened|open|were|was|are|is|held|took|capped|extended|failed|resumed|yielded|involving|between|with|in|on|underway|entered|enter|came|come|broke|stalled|collapsed)$/;
+const TALK_NOUNS =
+  /^(talks|negotiations|negotiation|dialogue|discussions|session|sessions|round|rounds|meeting|meetings|process|consultations|summit|efforts|table)$/;
+const TRUCE_NOUNS =
+  /^(truce|truces|ceasefire|ceasefires|cease-fire|pause|calm|armistice|violence|ceasefire's|deal|agreement)$/;
+const HOSTAGE_NOUNS =
+  /^(hostages?|prisoners?|captives?|detainees?|people|servicemen|soldiers|women|children|men|civilians|nationals|israelis|palestinians|ukrainians|russians|pows?|teenagers|abductees|war)$/;
+const AID_NOUNS =
+  /^(aid|trucks|supplies|relief|food|medicine|electricity|services|fuel|water|residents|displaced|villages|homes|convoys?|humanitarian)$/;
+const MILITARY_NOUN_MODIFIERS =
+  /^(ground|military|air|bombing|genocidal|self-defense|self-defence|offensive|its|their|israeli|russian|one-day|full-scale|all-out|naval|missile|drone)$/;
+const OCCURRENCE_VERBS =
+  /^(headed|head|heads|began|begin|begins|continued|continue|continues|dragged|drag|ended|end|ends|opened|open|were|was|are|is|held|took|capped|extended|failed|resumed|yielded|involving|between|with|in|on|underway|entered|enter|came|come|broke|stalled|collapsed)$/;
 
 function window(tokens: Token[], from: number, to: number): Token[] {
   return tokens.slice(Math.max(0, from), Math.min(tokens.length, to));
@@ -29,27 +35,48 @@ export function checkTrigger(tokens: Token[], t: TriggerMatch): EventType | null
     case "MEET": {
       if (t.pos !== "noun") return "MEET";
       // "talks" named as a noun counts when the sentence reports them happening.
-      if (/^(to|for|from|of|into|out|resume|left|leave|leaves|leaving|on)$/.test(prev) && !(prev === "of" && /^(days|weeks|rounds|round|week|day)$/.test(tokens[t.start - 2]?.lower ?? ""))) return null;
+      if (
+        /^(to|for|from|of|into|out|resume|left|leave|leaves|leaving|on)$/.test(prev) &&
+        !(prev === "of" && /^(days|weeks|rounds|round|week|day)$/.test(tokens[t.start - 2]?.lower ?? ""))
+      )
+        return null;
       if (w === "session" || w === "sessions") return has(tokens, t.end, t.end + 2, /^(with|between)$/) ? "MEET" : null;
-      if (/^(with|between|involving|in|were|was|had|have|are|is|headed|ended|dragged|continued|began|opened)$/.test(next)) return "MEET";
-      if (has(tokens, t.end, t.end + 6, OCCURRENCE_VERBS) && !has(tokens, t.start - 3, t.start, /^(the|a)$/)) return "MEET";
-      if (has(tokens, t.start - 3, t.start, /^(capped|after|amid|during|of)$/) && has(tokens, t.start - 4, t.start, /^(days?|weeks?|rounds?|after|capped)$/)) return "MEET";
-      if (/^(the|these|those)$/.test(prev) && has(tokens, t.end, t.end + 5, /^(dragged|ended|continued|headed|opened|were|had)$/)) return "MEET";
+      if (
+        /^(with|between|involving|in|were|was|had|have|are|is|headed|ended|dragged|continued|began|opened)$/.test(next)
+      )
+        return "MEET";
+      if (has(tokens, t.end, t.end + 6, OCCURRENCE_VERBS) && !has(tokens, t.start - 3, t.start, /^(the|a)$/))
+        return "MEET";
+      if (
+        has(tokens, t.start - 3, t.start, /^(capped|after|amid|during|of)$/) &&
+        has(tokens, t.start - 4, t.start, /^(days?|weeks?|rounds?|after|capped)$/)
+      )
+        return "MEET";
+      if (
+        /^(the|these|those)$/.test(prev) &&
+        has(tokens, t.end, t.end + 5, /^(dragged|ended|continued|headed|opened|were|had)$/)
+      )
+        return "MEET";
       return null;
     }
     case "CEASEFIRE": {
       if (t.lemma === "once it ends") return "CEASEFIRE";
       const before = window(tokens, t.start - 6, t.start);
       const after = window(tokens, t.end, t.end + 5);
-      if (t.lemma === "hold" && !TRUCE_NOUNS.test(prev) && !TRUCE_NOUNS.test(tokens[t.start - 2]?.lower ?? "")) return null;
-      if (before.some((x) => TRUCE_NOUNS.test(x.lower)) || (t.lemma === "shatter" && after.some((x) => TRUCE_NOUNS.test(x.lower)))) {
+      if (t.lemma === "hold" && !TRUCE_NOUNS.test(prev) && !TRUCE_NOUNS.test(tokens[t.start - 2]?.lower ?? ""))
+        return null;
+      if (
+        before.some((x) => TRUCE_NOUNS.test(x.lower)) ||
+        (t.lemma === "shatter" && after.some((x) => TRUCE_NOUNS.test(x.lower)))
+      ) {
         return "CEASEFIRE";
       }
       return null;
     }
     case "RESUME": {
       if (w.startsWith("resum") || w.startsWith("continu") || w === "open" || w === "opened" || w === "opens") {
-        if (has(tokens, t.start - 4, t.end + 4, /^(fighting|attacks|offensive|strikes|war|bombardment|hostilities)$/)) return "MILITARY";
+        if (has(tokens, t.start - 4, t.end + 4, /^(fighting|attacks|offensive|strikes|war|bombardment|hostilities)$/))
+          return "MILITARY";
         if (!has(tokens, t.start - 6, t.end + 4, TALK_NOUNS)) return null;
       }
       return "RESUME";
@@ -57,7 +84,12 @@ export function checkTrigger(tokens: Token[], t: TriggerMatch): EventType | null
     case "RELEASE": {
       if (prev === "in" && (w === "exchange" || w === "return")) return null;
       if (w === "free" && (next === "and" || prev === "a")) return null;
-      if (t.pos === "noun" && !has(tokens, t.start - 3, t.end + 4, HOSTAGE_NOUNS) && !has(tokens, t.start - 2, t.start, /^(prisoner|hostage)$/)) return null;
+      if (
+        t.pos === "noun" &&
+        !has(tokens, t.start - 3, t.end + 4, HOSTAGE_NOUNS) &&
+        !has(tokens, t.start - 2, t.start, /^(prisoner|hostage)$/)
+      )
+        return null;
       if (t.pos !== "noun" && !has(tokens, t.start - 8, t.end + 8, HOSTAGE_NOUNS)) return null;
       return "RELEASE";
     }
@@ -65,17 +97,36 @@ export function checkTrigger(tokens: Token[], t: TriggerMatch): EventType | null
       return has(tokens, t.start - 6, t.end + 6, AID_NOUNS) ? "HUMANITARIAN" : null;
     case "MILITARY": {
       if (t.pos === "noun") {
-        if ((w === "campaign" || w === "campaigns" || w === "operation" || w === "operations") && !MILITARY_NOUN_MODIFIERS.test(prev)) return null;
+        if (
+          (w === "campaign" || w === "campaigns" || w === "operation" || w === "operations") &&
+          !MILITARY_NOUN_MODIFIERS.test(prev)
+        )
+          return null;
         if (w === "attack" && prev === "under") return null;
       }
       if (w.startsWith("strik") && has(tokens, t.end, t.end + 3, /^(deal|agreement|balance|tone|note)$/)) return null;
-      if (w.startsWith("hit") && !has(tokens, t.start - 6, t.end + 6, /^(missiles?|rockets?|strikes?|drones?|port|shells?|plane|targets?|bombs?)$/)) return null;
-      if (w.startsWith("capture") || w.startsWith("seiz")) return has(tokens, t.end, t.end + 4, /^(towns?|cities|villages?|people|city|territory|positions?)$/) ? "MILITARY" : null;
+      if (
+        w.startsWith("hit") &&
+        !has(
+          tokens,
+          t.start - 6,
+          t.end + 6,
+          /^(missiles?|rockets?|strikes?|drones?|port|shells?|plane|targets?|bombs?)$/,
+        )
+      )
+        return null;
+      if (w.startsWith("capture") || w.startsWith("seiz"))
+        return has(tokens, t.end, t.end + 4, /^(towns?|cities|villages?|people|city|territory|positions?)$/)
+          ? "MILITARY"
+          : null;
       return "MILITARY";
     }
     case "TRAVEL": {
       if (t.pos === "phrase" && /^(are|is|were) in$/.test(t.lemma)) {
-        return has(tokens, t.end, t.end + 4, /^for$/) && has(tokens, t.end, t.end + 6, /^(talks|meetings?|negotiations)$/) ? "TRAVEL" : null;
+        return has(tokens, t.end, t.end + 4, /^for$/) &&
+          has(tokens, t.end, t.end + 6, /^(talks|meetings?|negotiations)$/)
+          ? "TRAVEL"
+          : null;
       }
       if (w.startsWith("leav") || w === "left") {
         if (has(tokens, t.start - 3, t.start, /^(troops|forces|soldiers)$/)) return "MOBILIZE";
@@ -88,7 +139,8 @@ export function checkTrigger(tokens: Token[], t: TriggerMatch): EventType | null
     }
     case "SUPPORT": {
       if (w === "back" || w === "backed") {
-        if (/^(to|from|home|on|in)$/.test(next) || /^(way|are|is|be|come|came|bring|brought|go|went)$/.test(prev)) return null;
+        if (/^(to|from|home|on|in)$/.test(next) || /^(way|are|is|be|come|came|bring|brought|go|went)$/.test(prev))
+          return null;
         if (/-/.test(prev)) return null;
       }
       return "SUPPORT";
@@ -96,27 +148,39 @@ export function checkTrigger(tokens: Token[], t: TriggerMatch): EventType | null
     case "APPEAL": {
       if ((w === "press" || w === "pressed") && /^(conference|briefing|release|freedom)$/.test(next)) return null;
       if (w === "press" && /^(the|a|news)$/.test(prev)) return null;
-      if (w.startsWith("call") && next === "for" && has(tokens, t.end, t.end + 4, /^(investigation|inquiry|probe)$/)) return "APPEAL";
+      if (w.startsWith("call") && next === "for" && has(tokens, t.end, t.end + 4, /^(investigation|inquiry|probe)$/))
+        return "APPEAL";
       return "APPEAL";
     }
     case "ASSESS": {
-      if (w === "expected" && (/^(an|the|a|was|were|is|are|also)$/.test(prev))) return null;
+      if (w === "expected" && /^(an|the|a|was|were|is|are|also)$/.test(prev)) return null;
       if ((w === "hope" || w === "hopes") && /^(of|for|the|some|a|dimmed|little|no)$/.test(prev)) return null;
       return "ASSESS";
     }
     case "SUSPEND": {
       if (w.startsWith("withdr") && !has(tokens, t.end, t.end + 6, TALK_NOUNS)) return "MOBILIZE";
-      if ((w === "delay" || w === "delays") && prev === "the") return has(tokens, t.end, t.end + 3, /^(was|is|has)$/) ? null : null;
+      if ((w === "delay" || w === "delays") && prev === "the")
+        return has(tokens, t.end, t.end + 3, /^(was|is|has)$/) ? null : null;
       return "SUSPEND";
     }
     case "MOBILIZE": {
       if (w.startsWith("withdr") && has(tokens, t.end, t.end + 4, TALK_NOUNS)) return "SUSPEND";
-      if (w.startsWith("withdr") && t.pos === "verb" && !has(tokens, t.start - 4, t.end + 6, /^(troops|forces|soldiers|army|fighters|units|military)$/)) return null;
+      if (
+        w.startsWith("withdr") &&
+        t.pos === "verb" &&
+        !has(tokens, t.start - 4, t.end + 6, /^(troops|forces|soldiers|army|fighters|units|military)$/)
+      )
+        return null;
       if (w.startsWith("station") && prev === "police") return null;
       return "MOBILIZE";
     }
     case "DEMAND": {
-      if ((w === "want" || w === "wants" || w === "wanted") && /^(to)$/.test(next) && has(tokens, t.end + 1, t.end + 3, /^(get|know|see)$/)) return null;
+      if (
+        (w === "want" || w === "wants" || w === "wanted") &&
+        /^(to)$/.test(next) &&
+        has(tokens, t.end + 1, t.end + 3, /^(get|know|see)$/)
+      )
+        return null;
       if (w.startsWith("requir") && (prev === "be" || prev === "is")) return null;
       return "DEMAND";
     }

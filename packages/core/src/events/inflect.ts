@@ -49,7 +49,28 @@ const IRREGULAR: Record<string, [string, string, string, string]> = {
 };
 
 /** Verbs whose final consonant doubles before -ed/-ing (stop → stopped). */
-const DOUBLING = new Set(["stop", "ban", "plan", "drop", "rebut", "commit", "regret", "admit", "omit", "submit", "bar", "swap", "scrap", "step", "ship", "strip", "pin", "shun", "spur", "spurn"]);
+const DOUBLING = new Set([
+  "stop",
+  "ban",
+  "plan",
+  "drop",
+  "rebut",
+  "commit",
+  "regret",
+  "admit",
+  "omit",
+  "submit",
+  "bar",
+  "swap",
+  "scrap",
+  "step",
+  "ship",
+  "strip",
+  "pin",
+  "shun",
+  "spur",
+  "spurn",
+]);
 
 export type VerbForm = "base" | "s" | "past" | "ing";
 
@@ -58,7 +79,13 @@ export function labelledVerbForms(base: string): Array<[string, VerbForm]> {
   const irregular = IRREGULAR[base];
   if (irregular) {
     const [s, past, participle, ing] = irregular;
-    return [[base, "base"], [s, "s"], [past, "past"], [participle, "past"], [ing, "ing"]];
+    return [
+      [base, "base"],
+      [s, "s"],
+      [past, "past"],
+      [participle, "past"],
+      [ing, "ing"],
+    ];
   }
   return verbForms(base).map((f): [string, VerbForm] => [
     f,
@@ -69,7 +96,8 @@ export function labelledVerbForms(base: string): Array<[string, VerbForm]> {
 /** All forms of a regular or irregular English verb: base, -s, past, participle, -ing. */
 export function verbForms(base: string): string[] {
   const irregular = IRREGULAR[base];
-  if (irregular) return [...new Set([base, ...irregular, ...(base === "be" ? ["are", "were", "am", "'s", "'re"] : [])])];
+  if (irregular)
+    return [...new Set([base, ...irregular, ...(base === "be" ? ["are", "were", "am", "'s", "'re"] : [])])];
   const forms = new Set([base]);
   if (/(s|sh|ch|x|z|o)$/.test(base)) forms.add(`${base}es`);
   else if (/[^aeiou]y$/.test(base)) forms.add(`${base.slice(0, -1)}ies`);

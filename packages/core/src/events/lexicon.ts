@@ -49,9 +49,11 @@ function compile(): Map<string, TriggerPattern[]> {
       }
     }
     for (const noun of entry.nouns) {
-      for (const f of nounForms(noun)) add({ type: entry.type, words: split(f), pos: "noun", lemma: noun, form: "noun" });
+      for (const f of nounForms(noun))
+        add({ type: entry.type, words: split(f), pos: "noun", lemma: noun, form: "noun" });
     }
-    for (const phrase of entry.phrases) add({ type: entry.type, words: split(phrase), pos: "phrase", lemma: phrase, form: "phrase" });
+    for (const phrase of entry.phrases)
+      add({ type: entry.type, words: split(phrase), pos: "phrase", lemma: phrase, form: "phrase" });
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
   return byFirst;

@@ -4,9 +4,39 @@ import type { Token } from "../text/tokens";
 const PLANNED_MARKERS = new Set(["will", "'ll", "’ll", "shall", "wo"]);
 const HYPOTHETICAL_MODALS = new Set(["could", "might", "may", "should"]);
 const INTENT_VERBS = new Set([
-  "plans", "planned", "planning", "plan", "intends", "intended", "intend", "expected", "expects", "aims", "aimed",
-  "hopes", "hoped", "hope", "pledged", "pledges", "pledging", "vowed", "vows", "vowing", "threatened", "threatens",
-  "prepared", "set", "scheduled", "due", "going", "ready", "wants", "wanted", "seeks", "sought", "meant",
+  "plans",
+  "planned",
+  "planning",
+  "plan",
+  "intends",
+  "intended",
+  "intend",
+  "expected",
+  "expects",
+  "aims",
+  "aimed",
+  "hopes",
+  "hoped",
+  "hope",
+  "pledged",
+  "pledges",
+  "pledging",
+  "vowed",
+  "vows",
+  "vowing",
+  "threatened",
+  "threatens",
+  "prepared",
+  "set",
+  "scheduled",
+  "due",
+  "going",
+  "ready",
+  "wants",
+  "wanted",
+  "seeks",
+  "sought",
+  "meant",
 ]);
 const NEGATORS = new Set(["not", "n't", "n’t", "never", "no", "without", "nor"]);
 const CONDITIONALS = new Set(["if", "unless", "provided", "whether"]);
@@ -35,7 +65,8 @@ export function modality(tokens: Token[], head: number, clauseStart: number, rep
     if (w === "possible" || w === "potential" || w === "likely") return "hypothetical";
     if (PLANNED_MARKERS.has(w)) return "planned";
     if (sawTo && INTENT_VERBS.has(w)) return "planned";
-    if (sawTo && (w === "is" || w === "are" || w === "was" || w === "were") && tokens[k + 1]?.lower === "to") return "planned";
+    if (sawTo && (w === "is" || w === "are" || w === "was" || w === "were") && tokens[k + 1]?.lower === "to")
+      return "planned";
     if (w === "expected" && tokens[k - 1] && /^(is|are|was|were|also)$/.test(tokens[k - 1]!.lower)) return "planned";
     if (w === "due") return "planned";
   }

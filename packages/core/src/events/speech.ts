@@ -34,7 +34,13 @@ export function findSpeech(map: MentionMap, actorOf: (id: string) => Actor | und
       if (m) {
         const who = coordinated(map, m);
         const before = k > 0;
-        according = { speaker: ids(who), outlet: mediaIn(who), contentStart: before ? 0 : m.end, contentEnd: before ? k : n, verb: k };
+        according = {
+          speaker: ids(who),
+          outlet: mediaIn(who),
+          contentStart: before ? 0 : m.end,
+          contentEnd: before ? k : n,
+          verb: k,
+        };
         if (according.outlet) outlet = according.outlet;
         else return according;
       }
@@ -71,9 +77,19 @@ export function findSpeech(map: MentionMap, actorOf: (id: string) => Actor | und
     // Inverted: "…, said the official, Azzam al-Ahmed." / "…, Ahmed said."
     const before = map.endingBefore(k, 2);
     const after = map.mentionAt(k + 1) ?? (tokens[k + 1]?.lower === "the" ? map.mentionAt(k + 2) : undefined);
-    const atEnd = k >= n - 6 || tokens.slice(k + 1).every((x) => x.kind === "punct" || x.lower === "on" || /day$/.test(x.lower) || x.lower === "in" || x.cap);
+    const atEnd =
+      k >= n - 6 ||
+      tokens
+        .slice(k + 1)
+        .every((x) => x.kind === "punct" || x.lower === "on" || /day$/.test(x.lower) || x.lower === "in" || x.cap);
     if (before && tokens[before.start - 1]?.text === "," && (atEnd || tokens[k + 1]?.text === ",")) {
-      return { speaker: ids(coordinated(map, before)), outlet: outlet ?? mediaIn([before]), contentStart: 0, contentEnd: before.start - 1, verb: k };
+      return {
+        speaker: ids(coordinated(map, before)),
+        outlet: outlet ?? mediaIn([before]),
+        contentStart: 0,
+        contentEnd: before.start - 1,
+        verb: k,
+      };
     }
     if (after && tokens[k - 1]?.text === ",") {
       return { speaker: ids([after]), outlet: outlet ?? mediaIn([after]), contentStart: 0, contentEnd: k - 1, verb: k };
@@ -96,10 +112,12 @@ export function findSpeech(map: MentionMap, actorOf: (id: string) => Actor | und
     }
     if (!subject.length && before) subject = [before];
     let contentStart = k + 1;
-    if (outlet) while (contentStart < n && (map.mentionAt(contentStart) || tokens[contentStart]!.lower === "the")) contentStart++;
+    if (outlet)
+      while (contentStart < n && (map.mentionAt(contentStart) || tokens[contentStart]!.lower === "the")) contentStart++;
     if (tokens[contentStart]?.lower === "that") contentStart++;
     // "quoted X as saying": the outer speaker stays X's quoter.
-    if (subject.length) return { speaker: ids(subject), outlet: outlet ?? mediaIn(subject), contentStart, contentEnd: n, verb: k };
+    if (subject.length)
+      return { speaker: ids(subject), outlet: outlet ?? mediaIn(subject), contentStart, contentEnd: n, verb: k };
   }
   if (according) return according;
   if (outlet) return { speaker: [], outlet, contentStart: 0, contentEnd: n, verb: -1 };

@@ -19,6 +19,23 @@ import states from "../../kb/states.json";
 import type { TitleEntry } from "./knowledge-base";
 
 /** The knowledge files shipped with the package, in load order (later files extend earlier ones). */
-export const SHIPPED_KNOWLEDGE = [states, places, igos, armenia_azerbaijan, colombia, drc_m23, ethiopia_tigray, iran_nuclear, israel_gaza, israel_lebanon, russia_ukraine, saudi_iran_china, serbia_kosovo, sudan, us_taliban_afghanistan, yemen] as KnowledgeFileInput[];
+export const SHIPPED_KNOWLEDGE = [
+  states,
+  places,
+  igos,
+  armenia_azerbaijan,
+  colombia,
+  drc_m23,
+  ethiopia_tigray,
+  iran_nuclear,
+  israel_gaza,
+  israel_lebanon,
+  russia_ukraine,
+  saudi_iran_china,
+  serbia_kosovo,
+  sudan,
+  us_taliban_afghanistan,
+  yemen,
+] as KnowledgeFileInput[];
 
 export const SHIPPED_TITLES: TitleEntry[] = (titles as { titles: TitleEntry[] }).titles;

@@ -56,7 +56,8 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
 }
 
 const PARTICLES = /^(al|el|ad|ed|ul|bin|ibn|abu|ben|de|la|da|van|von|bint|abd)$/i;
-const COMPOUND_TAILS = /^(led|run|backed|brokered|mediated|co-mediated|supplied|aligned|based|controlled|held|sponsored|allied|proposed|drafted|launched|occupied|style)$/;
+const COMPOUND_TAILS =
+  /^(led|run|backed|brokered|mediated|co-mediated|supplied|aligned|based|controlled|held|sponsored|allied|proposed|drafted|launched|occupied|style)$/;
 
 /** "Israel-Hezbollah", "Egyptian-mediated", "US-led": names joined by a hyphen are separate tokens. */
 function splitCompound(raw: string): string[] | null {
@@ -64,7 +65,11 @@ function splitCompound(raw: string): string[] | null {
   const parts = raw.split("-");
   if (parts.some((p) => p === "") || PARTICLES.test(parts[0]!)) return null;
   const rest = parts.slice(1);
-  if (rest.every((p) => /^\p{Lu}/u.test(p) && !PARTICLES.test(p)) || (rest.length === 1 && COMPOUND_TAILS.test(rest[0]!))) return parts;
+  if (
+    rest.every((p) => /^\p{Lu}/u.test(p) && !PARTICLES.test(p)) ||
+    (rest.length === 1 && COMPOUND_TAILS.test(rest[0]!))
+  )
+    return parts;
   return null;
 }
 

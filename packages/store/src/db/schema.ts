@@ -161,7 +161,9 @@ export const eventActors = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.articleId, t.eventId, t.role, t.actorId] }),
-    foreignKey({ columns: [t.articleId, t.eventId], foreignColumns: [events.articleId, events.id] }).onDelete("cascade"),
+    foreignKey({ columns: [t.articleId, t.eventId], foreignColumns: [events.articleId, events.id] }).onDelete(
+      "cascade",
+    ),
     index("event_actors_actor_idx").on(t.actorId, t.role),
   ],
 );
@@ -176,7 +178,9 @@ export const eventIssues = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.articleId, t.eventId, t.issue] }),
-    foreignKey({ columns: [t.articleId, t.eventId], foreignColumns: [events.articleId, events.id] }).onDelete("cascade"),
+    foreignKey({ columns: [t.articleId, t.eventId], foreignColumns: [events.articleId, events.id] }).onDelete(
+      "cascade",
+    ),
   ],
 );
 
@@ -221,7 +225,9 @@ export const eventClusterMembers = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.clusterId, t.articleId, t.eventId] }),
-    foreignKey({ columns: [t.articleId, t.eventId], foreignColumns: [events.articleId, events.id] }).onDelete("cascade"),
+    foreignKey({ columns: [t.articleId, t.eventId], foreignColumns: [events.articleId, events.id] }).onDelete(
+      "cascade",
+    ),
   ],
 );
 

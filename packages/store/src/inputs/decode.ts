@@ -19,7 +19,9 @@ export function decodeUtf8(bytes: Uint8Array): Decoded {
 }
 
 /** Decodes a byte stream chunk by chunk; throws on binary content or invalid UTF-8. */
-export async function* decodeStream(chunks: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>): AsyncGenerator<string> {
+export async function* decodeStream(
+  chunks: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>,
+): AsyncGenerator<string> {
   const decoder = new TextDecoder("utf-8", { fatal: true });
   let first = true;
   for await (const chunk of chunks) {

@@ -89,11 +89,15 @@ export function parseHtml(html: string, file: string, meta: DocMeta = {}): Input
   let article: ReturnType<Readability<string>["parse"]> = null;
   try {
     // Readability mutates the document; metadata is read first.
-    article = new Readability(doc as unknown as ConstructorParameters<typeof Readability>[0], { charThreshold: 100 }).parse();
+    article = new Readability(doc as unknown as ConstructorParameters<typeof Readability>[0], {
+      charThreshold: 100,
+    }).parse();
   } catch {
     article = null;
   }
-  const body = article?.content ? blockText(article.content) : (doc.body?.textContent ?? "").replace(/\s+/g, " ").trim();
+  const body = article?.content
+    ? blockText(article.content)
+    : (doc.body?.textContent ?? "").replace(/\s+/g, " ").trim();
   if (body.trim() === "") return fail(file, "no article text found in the HTML");
   const title = meta.title ?? article?.title?.trim() ?? found.title;
   const text = title && !body.startsWith(title) ? `${title}\n\n${body}` : body;

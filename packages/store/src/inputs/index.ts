@@ -1,5 +1,5 @@
 import { createReadStream } from "node:fs";
-import { readFile, readdir, stat } from "node:fs/promises";
+import { readdir, readFile, stat } from "node:fs/promises";
 import { extname, join, resolve } from "node:path";
 import { glob } from "tinyglobby";
 import { decodeUtf8 } from "./decode";
@@ -142,7 +142,8 @@ export async function* readInputs(specs: string[], opts: ReadInputsOptions = {})
   for (const spec of specs) {
     if (spec === "-") {
       const chunks: Buffer[] = [];
-      for await (const c of opts.stdin ?? process.stdin) chunks.push(typeof c === "string" ? Buffer.from(c) : Buffer.from(c));
+      for await (const c of opts.stdin ?? process.stdin)
+        chunks.push(typeof c === "string" ? Buffer.from(c) : Buffer.from(c));
       const decoded = decodeUtf8(Buffer.concat(chunks));
       if (!decoded.ok) {
         yield fail(STDIN, decoded.message === "empty file" ? "empty input" : decoded.message);

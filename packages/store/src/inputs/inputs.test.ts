@@ -2,9 +2,9 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
+import { parseHTML } from "linkedom";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { htmlMeta, type InputResult, parseCsv, parseHtml, parseJson, parseJsonl, parseTxt, readInputs } from ".";
-import { parseHTML } from "linkedom";
 
 const dir = join(tmpdir(), `parley-inputs-${process.pid}-${Date.now()}`);
 const p = (...parts: string[]) => join(dir, ...parts);
@@ -45,7 +45,9 @@ beforeAll(() => {
   writeFileSync(p("empty.txt"), "");
   writeFileSync(
     p("meta.json"),
-    JSON.stringify([{ file: "a.txt", outlet: "Manifest Outlet", published: "2024-01-02", url: "https://example.test/a" }]),
+    JSON.stringify([
+      { file: "a.txt", outlet: "Manifest Outlet", published: "2024-01-02", url: "https://example.test/a" },
+    ]),
   );
   writeFileSync(p("meta.csv"), "file,outlet,published,title\na.txt,CSV Outlet,2024-01-03,Manifest title\n");
 });
@@ -93,9 +95,13 @@ describe("html", () => {
 
 describe("json", () => {
   it("reads an object or an array, with an error per bad item", () => {
-    expect(oks(parseJson(JSON.stringify({ text: "T", title: "X", published: "2024-05-01T10:00:00Z" }), "o.json")))
-      .toMatchObject([{ text: "T", title: "X", published: "2024-05-01", file: "o.json" }]);
-    const rs = parseJson(JSON.stringify([{ text: "A" }, { title: "no text" }, 3, { text: "B", published: "soon" }]), "arr.json");
+    expect(
+      oks(parseJson(JSON.stringify({ text: "T", title: "X", published: "2024-05-01T10:00:00Z" }), "o.json")),
+    ).toMatchObject([{ text: "T", title: "X", published: "2024-05-01", file: "o.json" }]);
+    const rs = parseJson(
+      JSON.stringify([{ text: "A" }, { title: "no text" }, 3, { text: "B", published: "soon" }]),
+      "arr.json",
+    );
     expect(oks(rs).map((i) => i.text)).toEqual(["A"]);
     expect(errs(rs).map((e) => e.message)).toEqual([
       'item 1: missing "text" (a string)',
@@ -146,21 +152,31 @@ describe("jsonl", () => {
 
 describe("csv", () => {
   it("reads rows by header with their line numbers, quoted newlines included", async () => {
-    const csv = 'Title,text,url,published,outlet\nA,"Para one.\n\nPara two.",https://example.test/a,2024-02-01,W\nB,Short.,,,\n';
+    const csv =
+      'Title,text,url,published,outlet\nA,"Para one.\n\nPara two.",https://example.test/a,2024-02-01,W\nB,Short.,,,\n';
     const rs = await all(parseCsv([csv], "f.csv"));
     expect(oks(rs)).toMatchObject([
-      { title: "A", text: "Para one.\n\nPara two.", url: "https://example.test/a", published: "2024-02-01", outlet: "W", line: 4 },
+      {
+        title: "A",
+        text: "Para one.\n\nPara two.",
+        url: "https://example.test/a",
+        published: "2024-02-01",
+        outlet: "W",
+        line: 4,
+      },
       { title: "B", text: "Short.", url: null, published: null, outlet: null, line: 5 },
     ]);
   });
   it("rejects a CSV without a text column", async () => {
     const rs = await all(parseCsv(["title,body\nA,B\n"], "nt.csv"));
-    expect(rs).toEqual([{ ok: false, error: { file: "nt.csv", line: 1, message: 'no "text" column (columns: title, body)' } }]);
+    expect(rs).toEqual([
+      { ok: false, error: { file: "nt.csv", line: 1, message: 'no "text" column (columns: title, body)' } },
+    ]);
   });
   it("reports binary or non-UTF-8 CSV content instead of hanging", async () => {
-    expect(await all(parseCsv([Buffer.from([0x74, 0x65, 0x78, 0x74, 0x0a, 0xff, 0xfe, 0x0a])], "l.csv"))).toMatchObject([
-      { ok: false, error: { file: "l.csv", message: "not valid UTF-8" } },
-    ]);
+    expect(await all(parseCsv([Buffer.from([0x74, 0x65, 0x78, 0x74, 0x0a, 0xff, 0xfe, 0x0a])], "l.csv"))).toMatchObject(
+      [{ ok: false, error: { file: "l.csv", message: "not valid UTF-8" } }],
+    );
     expect(await all(parseCsv([Buffer.from([0, 1, 2])], "b.csv"))).toMatchObject([
       { ok: false, error: { message: "not a text file (binary content)" } },
     ]);
@@ -186,7 +202,11 @@ describe("readInputs", () => {
     const rs = await all(readInputs([dir, p("missing.txt")], { meta: p("meta.json") }));
     const items = oks(rs);
     expect(items.map((i) => i.file?.replace(dir, ""))).toEqual(["/a.txt", "/nested/b.html", "/nested/deeper/c.jsonl"]);
-    expect(items[0]).toMatchObject({ outlet: "Manifest Outlet", published: "2024-01-02", url: "https://example.test/a" });
+    expect(items[0]).toMatchObject({
+      outlet: "Manifest Outlet",
+      published: "2024-01-02",
+      url: "https://example.test/a",
+    });
     const e = errs(rs).map((x) => [x.file?.replace(dir, ""), x.message]);
     expect(e).toEqual([
       ["/binary.txt", "not a text file (binary content)"],
@@ -201,14 +221,25 @@ describe("readInputs", () => {
     expect(oks(rs).map((i) => i.title)).toEqual(["Manifest title", "Envoys meet in Doha"]);
     expect(oks(rs)[0]).toMatchObject({ outlet: "CSV Outlet", published: "2024-01-03" });
     expect(errs(rs)).toHaveLength(3);
-    expect(await all(readInputs([join(dir, "*.nothing")]))).toMatchObject([{ ok: false, error: { message: "no files match this pattern" } }]);
+    expect(await all(readInputs([join(dir, "*.nothing")]))).toMatchObject([
+      { ok: false, error: { message: "no files match this pattern" } },
+    ]);
   });
   it("reads stdin (sniffing the format) and reports empty stdin", async () => {
     const jsonl = `${JSON.stringify({ text: "a" })}\n${JSON.stringify({ text: "b" })}\n`;
-    expect(oks(await all(readInputs(["-"], { stdin: Readable.from([Buffer.from(jsonl)]) }))).map((i) => i.text)).toEqual(["a", "b"]);
-    expect(oks(await all(readInputs(["-"], { stdin: Readable.from([Buffer.from(TXT)]) })))[0]).toMatchObject({ title: "Envoys meet in Doha", file: "<stdin>" });
-    expect(oks(await all(readInputs(["-"], { stdin: Readable.from([Buffer.from(HTML)]) })))[0]).toMatchObject({ outlet: "Test Wire" });
-    expect(await all(readInputs(["-"], { stdin: Readable.from([]) }))).toEqual([{ ok: false, error: { file: "<stdin>", message: "empty input" } }]);
+    expect(
+      oks(await all(readInputs(["-"], { stdin: Readable.from([Buffer.from(jsonl)]) }))).map((i) => i.text),
+    ).toEqual(["a", "b"]);
+    expect(oks(await all(readInputs(["-"], { stdin: Readable.from([Buffer.from(TXT)]) })))[0]).toMatchObject({
+      title: "Envoys meet in Doha",
+      file: "<stdin>",
+    });
+    expect(oks(await all(readInputs(["-"], { stdin: Readable.from([Buffer.from(HTML)]) })))[0]).toMatchObject({
+      outlet: "Test Wire",
+    });
+    expect(await all(readInputs(["-"], { stdin: Readable.from([]) }))).toEqual([
+      { ok: false, error: { file: "<stdin>", message: "empty input" } },
+    ]);
   });
   it("reports a broken manifest and still reads the files", async () => {
     writeFileSync(p("bad-meta.json"), "{");

@@ -18,19 +18,27 @@ export async function readManifest(path: string): Promise<ManifestResult> {
   try {
     bytes = await readFile(file);
   } catch (err) {
-    return { ok: false, error: { file: path, message: `cannot read manifest: ${(err as NodeJS.ErrnoException).code ?? err}` } };
+    return {
+      ok: false,
+      error: { file: path, message: `cannot read manifest: ${(err as NodeJS.ErrnoException).code ?? err}` },
+    };
   }
   const decoded = decodeUtf8(bytes);
   if (!decoded.ok) return { ok: false, error: { file: path, message: decoded.message } };
   let rows: unknown;
   try {
     rows = /\.csv$/i.test(file)
-      ? parse(decoded.text, { columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()), bom: true, skip_empty_lines: true })
+      ? parse(decoded.text, {
+          columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()),
+          bom: true,
+          skip_empty_lines: true,
+        })
       : JSON.parse(decoded.text);
   } catch (err) {
     return { ok: false, error: { file: path, message: `invalid manifest: ${(err as Error).message}` } };
   }
-  if (!Array.isArray(rows)) return { ok: false, error: { file: path, message: "manifest must be an array of entries" } };
+  if (!Array.isArray(rows))
+    return { ok: false, error: { file: path, message: "manifest must be an array of entries" } };
   const byName = new Map<string, DocMeta>();
   for (const r of rows) {
     if (!r || typeof r !== "object" || typeof (r as { file?: unknown }).file !== "string") continue;

@@ -5,7 +5,11 @@ import { fail } from "./types";
 export function parseTxt(text: string, file: string, meta: DocMeta = {}): InputResult {
   const body = text.replace(/^\uFEFF/, "");
   if (body.trim() === "") return fail(file, "empty file");
-  const title = body.split(/\r?\n/).find((l) => l.trim() !== "")?.trim() ?? null;
+  const title =
+    body
+      .split(/\r?\n/)
+      .find((l) => l.trim() !== "")
+      ?.trim() ?? null;
   return {
     ok: true,
     item: {

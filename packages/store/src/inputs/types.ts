@@ -43,12 +43,7 @@ const str = (v: unknown): string | null => (typeof v === "string" && v.trim() !=
  * Builds an ingest item from a record (JSON object, CSV row, manifest entry). Fields of `record` win over
  * `fallback`; a `published` value that is present but not a date is an error.
  */
-export function toItem(
-  record: Record<string, unknown>,
-  fallback: DocMeta,
-  file: string,
-  line?: number,
-): InputResult {
+export function toItem(record: Record<string, unknown>, fallback: DocMeta, file: string, line?: number): InputResult {
   const text = record.text;
   if (typeof text !== "string") return fail(file, 'missing "text" (a string)', line);
   if (text.trim() === "") return fail(file, "empty article text", line);
