@@ -141,9 +141,15 @@ export async function* readInputs(specs: string[], opts: ReadInputsOptions = {})
   const skip = new Set(manifest ? [manifest.path] : []);
   for (const spec of specs) {
     if (spec === "-") {
+      const stdin = opts.stdin ?? process.stdin;
+      if (opts.format === "jsonl" || opts.format === "csv") {
+        // A declared record format is streamed, like a file.
+        const meta = manifest?.lookup(STDIN) ?? {};
+        yield* opts.format === "jsonl" ? parseJsonl(stdin, STDIN, meta) : parseCsv(stdin, STDIN, meta);
+        continue;
+      }
       const chunks: Buffer[] = [];
-      for await (const c of opts.stdin ?? process.stdin)
-        chunks.push(typeof c === "string" ? Buffer.from(c) : Buffer.from(c));
+      for await (const c of stdin) chunks.push(typeof c === "string" ? Buffer.from(c) : Buffer.from(c));
       const decoded = decodeUtf8(Buffer.concat(chunks));
       if (!decoded.ok) {
         yield fail(STDIN, decoded.message === "empty file" ? "empty input" : decoded.message);

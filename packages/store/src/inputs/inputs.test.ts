@@ -237,6 +237,11 @@ describe("readInputs", () => {
     expect(oks(await all(readInputs(["-"], { stdin: Readable.from([Buffer.from(HTML)]) })))[0]).toMatchObject({
       outlet: "Test Wire",
     });
+    const csv = Readable.from([Buffer.from("text,title\nBody one,T1\n"), Buffer.from("Body two,T2\n")]);
+    expect(oks(await all(readInputs(["-"], { stdin: csv, format: "csv" }))).map((i) => [i.title, i.line])).toEqual([
+      ["T1", 2],
+      ["T2", 3],
+    ]);
     expect(await all(readInputs(["-"], { stdin: Readable.from([]) }))).toEqual([
       { ok: false, error: { file: "<stdin>", message: "empty input" } },
     ]);
