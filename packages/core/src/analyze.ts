@@ -9,7 +9,8 @@ import type { Speech } from "./events/speech";
 import { buildFraming, type FramingHit, findFramingTerms } from "./framing/framing";
 import { findIssues } from "./issues/issues";
 import { knowledgeBase } from "./kb";
-import { findPlaces, toLocation } from "./places/places";
+import { findPlaces, type PlaceHit, toLocation } from "./places/places";
+import { eventPlace } from "./places/venue";
 import { normalizeText } from "./text/normalize";
 import { segment } from "./text/sentences";
 import { tokenize } from "./text/tokens";
@@ -44,7 +45,7 @@ export function analyzeArticle(input: ArticleInput, options: AnalyzeOptions = {}
   const claims: Claim[] = [];
   const framingHits: Array<FramingHit & { actors: string[] }> = [];
   let carried: Speech | null = null;
-  let previousPlace: string | null = null;
+  let previousPlaces: PlaceHit[] = [];
   let previousDates: ReturnType<typeof sentenceDates> = [];
 
   seg.sentences.forEach((s, index) => {
@@ -71,8 +72,7 @@ export function analyzeArticle(input: ArticleInput, options: AnalyzeOptions = {}
     const evidence = evidenceOf(s.start, s.end);
     drafts.forEach((d, k) => {
       const issues = findIssues(tokens, d.trigger.start - 10, d.trigger.end + 14);
-      const place = pickPlace(places, d.type, d.trigger.start, tokens.length);
-      const location = place ?? (LOCATED.has(d.type) && previousPlace && s.headline === false ? null : null);
+      const location = eventPlace({ places, tokens, draft: d, previousPlaces, headline: s.headline });
       events.push({
         id: `${id}:${index}:${k}`,
         articleId: id,
@@ -82,7 +82,7 @@ export function analyzeArticle(input: ArticleInput, options: AnalyzeOptions = {}
         mediators: d.mediators,
         issues,
         location: location ? toLocation(kb, location) : null,
-        date: resolveEventDate(dates.length ? dates : [], tokens, d.trigger, d.status, previousDates),
+        date: resolveEventDate({ dates, tokens, draft: d, previousDates, published, headline: s.headline }),
         status: d.status,
         attributedTo: d.attributedTo,
         evidence,
@@ -95,7 +95,7 @@ export function analyzeArticle(input: ArticleInput, options: AnalyzeOptions = {}
       claims.push({ ...c, id: `${id}:c${claims.length}`, articleId: id, evidence });
     }
     for (const f of findFramingTerms(tokens)) framingHits.push({ ...f, actors: actorsNear(hits, f.end) });
-    if (places.length) previousPlace = places[places.length - 1]!.placeId;
+    previousPlaces = places;
     previousDates = dates;
   });
 
@@ -143,27 +143,6 @@ export function analyzeArticle(input: ArticleInput, options: AnalyzeOptions = {}
     framing: buildFraming(framingHits),
     extractorVersion: EXTRACTOR_VERSION,
   };
-}
-
-const LOCATED = new Set(["MEET", "TRAVEL", "AGREE", "MILITARY"]);
-
-/** The venue of an event: a place after "in/at" near the trigger, "to X" for travel. */
-function pickPlace(places: ReturnType<typeof findPlaces>, type: string, head: number, n: number): string | null {
-  if (!places.length) return null;
-  const wanted =
-    type === "TRAVEL"
-      ? new Set(["to", "in", "from", "for", "into", "at", "visited", "leave", "left", "departed", "reach"])
-      : type === "MILITARY"
-        ? new Set(["in", "on", "into", "at", "of", "near", "over"])
-        : new Set(["in", "at"]);
-  let best: { id: string; dist: number } | null = null;
-  for (const p of places) {
-    if (!p.prep || !wanted.has(p.prep)) continue;
-    const dist = Math.abs(p.start - head);
-    if (dist > n) continue;
-    if (!best || dist < best.dist) best = { id: p.placeId, dist };
-  }
-  return best?.id ?? null;
 }
 
 function confidenceOf(hasSource: boolean, pos: string): number {

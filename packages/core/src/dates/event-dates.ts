@@ -1,5 +1,5 @@
-import type { EventDate, EventStatus } from "@parley/schema";
-import type { TriggerMatch } from "../events/lexicon";
+import type { EventDate } from "@parley/schema";
+import type { DraftEvent } from "../events/extract";
 import type { Token } from "../text/tokens";
 import { type DateExpression, findDateExpressions } from "./resolve";
 
@@ -12,13 +12,20 @@ export function sentenceDates(text: string, start: number, end: number, publishe
  * The date of an event: the time expression nearest its trigger in the sentence (the past reading for reports,
  * the future one for plans). A plan with no date of its own stays undated.
  */
-export function resolveEventDate(
-  dates: DateExpression[],
-  tokens: Token[],
-  trigger: TriggerMatch,
-  status: EventStatus,
-  _previous: DateExpression[],
-): EventDate | null {
+export interface EventDateInput {
+  /** Time expressions of the event's sentence. */
+  dates: DateExpression[];
+  tokens: Token[];
+  draft: DraftEvent;
+  /** Time expressions of the preceding sentence, which may date related events. */
+  previousDates: DateExpression[];
+  published: string | null;
+  headline: boolean;
+}
+
+export function resolveEventDate({ dates, tokens, draft }: EventDateInput): EventDate | null {
+  const trigger = draft.trigger;
+  const status = draft.status;
   if (!dates.length) return null;
   const at = tokens[trigger.start]?.start ?? 0;
   let best: DateExpression | null = null;
