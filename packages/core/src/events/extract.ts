@@ -58,7 +58,10 @@ export function extractSentenceEvents(input: SentenceInput): { events: DraftEven
   const { tokens, mentions, actorOf } = input;
   const map = new MentionMap(tokens, mentions);
   const speech = findSpeech(map, actorOf) ?? input.carried;
-  const triggers = pickTriggers(tokens, findTriggers(tokens));
+  const picked = pickTriggers(tokens, findTriggers(tokens)).filter(
+    (t) => !afterDisposition(tokens, t) && !purposeClause(tokens, t),
+  );
+  const triggers = mergeRepeats(tokens, dropObjectNouns(tokens, picked));
   const mediators = sentenceMediators(map);
   const events: DraftEvent[] = [];
   const governed = contentSpans(tokens, triggers);
@@ -114,7 +117,7 @@ export function extractSentenceEvents(input: SentenceInput): { events: DraftEven
       if (attributedTo && !speech.outlet && source.includes(attributedTo) && source.length === 1) attributedTo = null;
     }
     events.push({
-      type: agreeing ? "AGREE" : type,
+      type: agreeing ? "AGREE" : (type as EventType) === "AGREE" ? "ACCEPT" : type,
       trigger,
       source,
       target,
@@ -151,9 +154,13 @@ function contentSpans(
   for (const t of triggers) {
     if (!CONTENT_GOVERNORS.has(t.type)) continue;
     // The complement: from the trigger to the end of its clause, when it opens with "to", "that" or an object + "to".
+    // A demand's object complement ("wants the truce extended and more hostages freed") is content too.
+    const lastWord = tokens[t.end - 1]?.lower;
     let k = t.end;
-    let sawTo = false;
-    for (; k < tokens.length && k < t.end + 6; k++) {
+    let sawTo = lastWord === "to";
+    if (sawTo) k = t.end - 1;
+    if (!sawTo && (t.type === "DEMAND" || t.type === "APPEAL") && t.pos === "verb") sawTo = true;
+    for (; !sawTo && k < tokens.length && k < t.end + 6; k++) {
       const w = tokens[k]!.lower;
       if (w === "to" || w === "that" || w === "for") {
         sawTo = true;
@@ -252,4 +259,112 @@ function betweenPair(map: MentionMap, trigger: TriggerMatch): string[] {
 
 function mentionedAfter(map: MentionMap, id: string, from: number): boolean {
   return map.mentions.some((m) => m.start >= from && m.actorIds.includes(id));
+}
+
+/** "ready to release", "meant to free": an action named as a disposition or purpose, not reported as an event. */
+function afterDisposition(tokens: Token[], t: TriggerMatch): boolean {
+  return tokens[t.start - 1]?.lower === "to" && DISPOSITIONS.has(tokens[t.start - 2]?.lower ?? "");
+}
+const DISPOSITIONS = new Set([
+  "ready",
+  "willing",
+  "prepared",
+  "meant",
+  "designed",
+  "intended",
+  "supposed",
+  "able",
+  "unable",
+  "aimed",
+  "aiming",
+  "seeking",
+  "trying",
+  "racing",
+  "efforts",
+  "effort",
+  "bid",
+  "order",
+]);
+
+/**
+ * One event per action: a noun that restates an action a verb of the same type already reports ("signed … a
+ * breakthrough", "the offensive has killed") is dropped, and so is a second verb of the same type in the same clause.
+ */
+function mergeRepeats(tokens: Token[], triggers: TriggerMatch[]): TriggerMatch[] {
+  const drop = new Set<TriggerMatch>();
+  for (const a of triggers) {
+    if (a.pos !== "noun") continue;
+    if (triggers.some((b) => b !== a && b.type === a.type && b.pos !== "noun" && sameClause(tokens, a, b, true)))
+      drop.add(a);
+  }
+  for (let i = 0; i < triggers.length; i++) {
+    const a = triggers[i]!;
+    if (drop.has(a)) continue;
+    for (let j = i + 1; j < triggers.length; j++) {
+      const b = triggers[j]!;
+      if (drop.has(b) || b.type !== a.type || b.start - a.end > 10) continue;
+      if (sameClause(tokens, a, b, false)) drop.add(b);
+    }
+  }
+  return triggers.filter((t) => !drop.has(t));
+}
+
+function sameClause(tokens: Token[], a: TriggerMatch, b: TriggerMatch, lenient: boolean): boolean {
+  const [first, second] = a.start < b.start ? [a, b] : [b, a];
+  for (let k = first.end; k < second.start; k++) {
+    const t = tokens[k]!;
+    if (isBarrier(tokens, k) || t.lower === "while" || SPEECH_VERBS.has(t.lower)) return false;
+    if (!lenient && (t.text === "," || t.lower === "and" || t.lower === "or")) return false;
+  }
+  return true;
+}
+
+const PURPOSE_NOUNS = new Set([
+  "efforts",
+  "effort",
+  "bid",
+  "attempt",
+  "attempts",
+  "push",
+  "race",
+  "drive",
+  "way",
+  "formula",
+  "points",
+  "chance",
+  "hopes",
+  "aim",
+  "goal",
+  "plan",
+  "bids",
+]);
+
+/** "efforts by mediators to reach a deal", "sticking points to reaching a deal": a purpose, not an event. */
+function purposeClause(tokens: Token[], t: TriggerMatch): boolean {
+  const prev = tokens[t.start - 1]?.lower;
+  if (t.form === "ing" && prev && /^(to|in|of|for|toward|towards|on|at)$/.test(prev) && t.type !== "MILITARY")
+    return true;
+  if (prev !== "to") return false;
+  for (let k = t.start - 2; k >= Math.max(0, t.start - 5); k--) {
+    const w = tokens[k]!.lower;
+    if (PURPOSE_NOUNS.has(w)) return true;
+    if (tokens[k]!.text === "," || isBarrier(tokens, k)) return false;
+  }
+  return false;
+}
+
+/** A noun trigger that is the direct object of another trigger ("rejected the proposals") is that event's content. */
+function dropObjectNouns(tokens: Token[], triggers: TriggerMatch[]): TriggerMatch[] {
+  return triggers.filter((n) => {
+    if (n.pos !== "noun") return true;
+    return !triggers.some((v) => {
+      if (v === n || v.pos === "noun" || v.type === n.type || v.end > n.start || n.start - v.end > 4) return false;
+      for (let k = v.end; k < n.start; k++) {
+        const t = tokens[k]!;
+        if (t.kind === "punct" && t.text !== "-" && t.text !== "'s") return false;
+        if (/^(to|for|of|in|on|with|by|from|over|about|after|before|into)$/.test(t.lower)) return false;
+      }
+      return true;
+    });
+  });
 }
