@@ -3,7 +3,7 @@ import { MentionFinder, type MentionHit } from "./actors/mentions";
 import { ActorRegistry } from "./actors/registry";
 import { articleId } from "./article-id";
 import { sentenceClaims } from "./claims/attach";
-import { resolveEventDate, sentenceDates } from "./dates/event-dates";
+import { leadSentence, resolveEventDate, sentenceDates } from "./dates/event-dates";
 import { extractSentenceEvents } from "./events/extract";
 import type { Speech } from "./events/speech";
 import { buildFraming, type FramingHit, findFramingTerms } from "./framing/framing";
@@ -82,7 +82,15 @@ export function analyzeArticle(input: ArticleInput, options: AnalyzeOptions = {}
         mediators: d.mediators,
         issues,
         location: location ? toLocation(kb, location) : null,
-        date: resolveEventDate({ dates, tokens, draft: d, previousDates, published, headline: s.headline }),
+        date: resolveEventDate({
+          dates,
+          tokens,
+          draft: d,
+          previousDates,
+          published,
+          headline: s.headline,
+          lead: s.headline ? leadSentence(text, seg.sentences, index, published) : null,
+        }),
         status: d.status,
         attributedTo: d.attributedTo,
         evidence,

@@ -43,7 +43,16 @@ const GROUP_ANAPHORS = new Set([
   "coalition",
   "bloc",
 ]);
-const STATE_ANAPHORS = new Set(["country", "kingdom", "government", "state", "emirate", "republic", "nation"]);
+const STATE_ANAPHORS = new Set([
+  "country",
+  "kingdom",
+  "government",
+  "state",
+  "emirate",
+  "republic",
+  "nation",
+  "authorities",
+]);
 const PERSON_ANAPHORS = new Set([
   "official",
   "envoy",
@@ -125,6 +134,7 @@ export class MentionFinder {
       } else i++;
     }
     this.learnPairs(tokens, hits);
+    mergeAppositives(tokens, hits, (id) => this.registry.get(id)?.type);
     return hits;
   }
 
@@ -432,6 +442,16 @@ export class MentionFinder {
       ids.push(more.value);
       end = more.end;
     }
+    // "Egyptian-mediated", "US-led": the state as the agent of a participle.
+    if (
+      tokens[end]?.text === "-" &&
+      /^(led|run|backed|brokered|mediated|co-mediated|supplied|aligned|sponsored|drafted|proposed)$/.test(
+        tokens[end + 1]?.lower ?? "",
+      )
+    ) {
+      for (const id of ids) this.registry.use(id);
+      return { start: i, end, actorIds: ids, method: "demonym", anaphoric: false, possessive: false };
+    }
     let j = end;
     while (isModifier(tokens[j]) || tokens[j]?.lower === "security" || tokens[j]?.lower === "intelligence") {
       if (
@@ -502,7 +522,7 @@ export class MentionFinder {
       next.kind === "word" &&
       !next.cap &&
       !isPossessive(next) &&
-      !/^(and|or|says?|said|has|have|had|is|was|will|would|wants?|wanted|insists?|accused|accuses|refuses?|refused|rejected|rejects|also|alone|cut|led|kept|says)$/.test(
+      !/^(and|or|says?|said|has|have|had|is|was|will|would|wants?|wanted|insists?|accused|accuses|refuses?|refused|rejected|rejects|also|alone|cut|led|kept|says|of|for|to|with|on|over|from|as|that|which|who|by|at|in|into|against|about|could|can|may|might|must|should|does|did|do)$/.test(
         next.lower,
       ) &&
       !next.lower.endsWith("ed") &&
@@ -702,4 +722,39 @@ function capitalisedRun(tokens: Token[], i: number): { end: number } {
     break;
   }
   return { end: k };
+}
+
+const DESCRIPTIVE = new Set(["demonym", "description", "anaphor", "pronoun"]);
+
+/**
+ * "Hochstein, the US mediator, …" and "Hamas's armed wing, the Qassam Brigades, …": a noun phrase set off by commas
+ * right after a mention names the same actor. The more specific of the two (a name over a description) wins.
+ */
+function mergeAppositives(tokens: Token[], hits: MentionHit[], typeOf: (id: string) => ActorType | undefined): void {
+  for (let k = 0; k + 1 < hits.length; k++) {
+    const a = hits[k]!;
+    const b = hits[k + 1]!;
+    if (a.actorIds.length !== 1 || b.actorIds.length !== 1 || a.possessive || b.possessive) continue;
+    const detBefore = /^(the|a|an)$/.test(tokens[a.end + 1]?.lower ?? "") && b.start === a.end + 2;
+    if (tokens[a.end]?.text !== "," || !(b.start === a.end + 1 || detBefore)) continue;
+    const closes = tokens[b.end]?.text === "," || b.end >= tokens.length || tokens[b.end]?.text === ".";
+    if (!closes) continue;
+    const startsWithDeterminer = detBefore || /^(the|a|an)$/.test(tokens[b.start]?.lower ?? "");
+    const aType = typeOf(a.actorIds[0]!);
+    const bType = typeOf(b.actorIds[0]!);
+    if (DESCRIPTIVE.has(b.method) && (startsWithDeterminer || b.method === "demonym")) {
+      // A person described by their state ("Hochstein, the US mediator") stays the person.
+      if (aType === "PERSON" || bType === aType || bType === "STATE") b.actorIds = [...a.actorIds];
+    } else if (startsWithDeterminer && DESCRIPTIVE.has(a.method) && b.method === "name") {
+      a.actorIds = [...b.actorIds];
+    } else if (
+      startsWithDeterminer &&
+      b.method === "name" &&
+      aType !== "PERSON" &&
+      bType !== "PERSON" &&
+      a.method !== "name"
+    ) {
+      a.actorIds = [...b.actorIds];
+    }
+  }
 }

@@ -1,16 +1,49 @@
-import type { EventDate } from "@parley/schema";
+import type { EventDate, EventType } from "@parley/schema";
 import type { DraftEvent } from "../events/extract";
-import type { Token } from "../text/tokens";
-import { type DateExpression, findDateExpressions } from "./resolve";
+import { findTriggers } from "../events/lexicon";
+import { type Token, tokenize } from "../text/tokens";
+import { type DateExpression, type DateValue, findDateExpressions } from "./resolve";
 
 /** Time expressions of one sentence, resolved against the publication date. */
 export function sentenceDates(text: string, start: number, end: number, published: string | null): DateExpression[] {
   return findDateExpressions(text, start, end, published);
 }
 
+/** The sentence a headline summarises: the first running-text sentence after it. */
+export interface LeadSentence {
+  tokens: Token[];
+  dates: DateExpression[];
+}
+
+/** The lead sentence for the headline at `index`: the first following sentence that is not a headline. */
+export function leadSentence(
+  text: string,
+  sentences: ReadonlyArray<{ start: number; end: number; headline: boolean }>,
+  index: number,
+  published: string | null,
+): LeadSentence | null {
+  for (let i = index + 1; i < sentences.length; i++) {
+    const s = sentences[i]!;
+    if (s.headline) continue;
+    return { tokens: tokenize(text, s.start, s.end), dates: sentenceDates(text, s.start, s.end, published) };
+  }
+  return null;
+}
+
 /**
- * The date of an event: the time expression nearest its trigger in the sentence (the past reading for reports,
- * the future one for plans). A plan with no date of its own stays undated.
+ * The date of an event, from the time expressions of its sentence (the past reading for reports, the future one
+ * for plans):
+ * - the expression nearest the trigger dates it, except expressions that date something else: the start of a
+ *   period ("since October 2012"), a date that modifies another noun ("rejected the July 17 declaration"), and,
+ *   for plans, the date of the statement that reports them ("we will attack," he said on Tuesday);
+ * - "the next morning", "the same day", "two days later", "earlier in the day" count from the date before them
+ *   in the sentence or in the preceding sentence;
+ * - a report with no date of its own continues the preceding sentence's date; a sentence that names only a year
+ *   or a period start is background and stays undated;
+ * - a plan without a date of its own, and a hypothetical action, stay undated;
+ * - a headline is dated like the lead event it summarises (the lead's event of the same type, else its main
+ *   event), or on the publication date when the lead has no date.
+ * Year-only readings give null.
  */
 export interface EventDateInput {
   /** Time expressions of the event's sentence. */
@@ -21,23 +54,223 @@ export interface EventDateInput {
   previousDates: DateExpression[];
   published: string | null;
   headline: boolean;
+  /** For a headline: the lead sentence it summarises. */
+  lead?: LeadSentence | null;
 }
 
-export function resolveEventDate({ dates, tokens, draft }: EventDateInput): EventDate | null {
-  const trigger = draft.trigger;
+const REPORTING =
+  /^(said|says|say|told|tells|tell|added|adds|adding|announced|announces|stated|states|according|quoted|quoting|reported|reports|insisted|insists|warned|warns)$/;
+const SINCE = /^(since)$/;
+const DAY = 86_400_000;
+
+export function resolveEventDate(input: EventDateInput): EventDate | null {
+  const { dates, tokens, draft, previousDates, published, headline, lead } = input;
   const status = draft.status;
-  if (!dates.length) return null;
-  const at = tokens[trigger.start]?.start ?? 0;
+  if (status === "hypothetical") return null;
+  if (headline) {
+    const fromLead = lead ? leadDate(lead, draft.type, previousDates) : null;
+    if (fromLead) return fromLead;
+    if (dates.length === 0) return published && status === "occurred" ? dayOf(published) : null;
+  }
+  const own = ownExpression(dates, tokens, draft.trigger.start, draft.trigger.end, status);
+  if (own) {
+    const value = readingOf(own, status, dates, previousDates);
+    return value ? { value: value.value, precision: value.precision, raw: own.raw } : null;
+  }
+  // No usable expression of its own.
+  if (status === "planned" || status === "negated") return null;
+  if (dates.some((d) => isBackground(d, tokens))) return null;
+  const carried = mainExpression(previousDates);
+  if (carried) {
+    const value = readingOf(carried, "occurred", previousDates, []);
+    if (value) return { value: value.value, precision: value.precision, raw: carried.raw };
+  }
+  return null;
+}
+
+/** The headline's date: the date of the lead's event of the same type, else of its first event. */
+function leadDate(lead: LeadSentence, type: EventType, _previous: DateExpression[]): EventDate | null {
+  const triggers = findTriggers(lead.tokens);
+  const same = triggers.find((t) => t.type === type) ?? triggers.find((t) => t.pos === "verb") ?? triggers[0];
+  if (!same) return null;
+  const own = ownExpression(lead.dates, lead.tokens, same.start, same.end, "occurred");
+  if (!own) return null;
+  const value = readingOf(own, "occurred", lead.dates, []);
+  return value ? { value: value.value, precision: value.precision, raw: own.raw } : null;
+}
+
+function dayOf(published: string): EventDate | null {
+  return /^\d{4}-\d{2}-\d{2}$/.test(published) ? { value: published, precision: "day", raw: "" } : null;
+}
+
+/** Index of the first token starting at or after `offset`. */
+function tokenAt(tokens: Token[], offset: number): number {
+  let i = 0;
+  while (i < tokens.length && tokens[i]!.start < offset) i++;
+  return i;
+}
+
+/** "since October 2012", "since they opened in Oslo in October 2012": the start of a period. */
+function sinceIndex(d: DateExpression, tokens: Token[]): number {
+  if (/^since\b/i.test(d.raw)) return tokenAt(tokens, d.start);
+  const at = tokenAt(tokens, d.start);
+  for (let i = at - 1; i >= 0 && i >= at - 8; i--) {
+    const t = tokens[i]!;
+    if (t.kind === "punct") return -1;
+    if (SINCE.test(t.lower)) return i;
+  }
+  return -1;
+}
+
+/** An expression that says only a year, or the start of a period, dates background, not the news. */
+function isBackground(d: DateExpression, tokens: Token[]): boolean {
+  const v = d.past ?? d.future;
+  if (v && v.precision === "year") return true;
+  return sinceIndex(d, tokens) >= 0;
+}
+
+/** "the July 17 declaration": a date used as a modifier of the noun after it. */
+function modifiedNoun(d: DateExpression, tokens: Token[]): number {
+  const at = tokenAt(tokens, d.start);
+  const before = tokens[at - 1]?.lower;
+  if (before !== "the" && before !== "a" && before !== "that") return -1;
+  const after = tokenAt(tokens, d.end);
+  const next = tokens[after];
+  if (!next || next.kind !== "word" || next.cap) return -1;
+  return after;
+}
+
+function reportingBetween(tokens: Token[], from: number, to: number): boolean {
+  for (let i = Math.max(0, from); i < Math.min(tokens.length, to); i++)
+    if (REPORTING.test(tokens[i]!.lower)) return true;
+  return false;
+}
+
+/** The expression that dates the event whose trigger spans tokens [start, end), if any. */
+function ownExpression(
+  dates: DateExpression[],
+  tokens: Token[],
+  start: number,
+  end: number,
+  status: DraftEvent["status"],
+): DateExpression | null {
+  const at = tokens[start]?.start ?? 0;
   let best: DateExpression | null = null;
   let bestDistance = Number.POSITIVE_INFINITY;
   for (const d of dates) {
-    const distance = d.start >= at ? d.start - at : (at - d.end) * 1.5;
+    const v = d.past ?? d.future;
+    if (v && v.precision === "year") continue;
+    const since = sinceIndex(d, tokens);
+    if (since >= 0 && start < since) continue;
+    const noun = modifiedNoun(d, tokens);
+    if (noun >= 0 && (start < noun || start > noun + 1)) continue;
+    const first = tokenAt(tokens, d.start);
+    const last = tokenAt(tokens, d.end);
+    if (status === "planned") {
+      // a plan's own date follows it; a date across a reporting verb is the statement's
+      if (first < end) continue;
+      if (reportingBetween(tokens, end, first)) continue;
+    }
+    let distance = d.start >= at ? d.start - at : (at - d.end) * 1.5;
+    // a date across a reporting verb belongs to the statement rather than to the reported event
+    if (reportingBetween(tokens, Math.min(end, last), Math.max(start, first))) distance *= 3;
     if (distance < bestDistance) {
       bestDistance = distance;
       best = d;
     }
   }
-  if (!best) return null;
-  const value = status === "planned" ? (best.future ?? best.past) : (best.past ?? best.future);
-  return value ? { value: value.value, precision: value.precision, raw: best.raw } : null;
+  return best;
+}
+
+/** The expression that carries into the next sentence: its first dated one that is not background. */
+function mainExpression(dates: DateExpression[]): DateExpression | null {
+  for (const d of dates) {
+    const v = d.past ?? d.future;
+    if (!v && !d.relative) continue;
+    if (v && v.precision === "year") continue;
+    if (/^since\b/i.test(d.raw)) continue;
+    return d;
+  }
+  return null;
+}
+
+const RELATIVE =
+  /^(?:the\s)?(next|following|same|previous|day\s(?:before|after))?\s?(?:(day|morning|afternoon|evening|night|week|month)\s?)?(before|after)?$/i;
+const COUNTED =
+  /^(a|one|two|three|four|five|six|seven|eight|nine|ten|several|\d{1,2})\s(days?|weeks?|months?)\s(after|before|later|earlier)$/i;
+const WORDS: Record<string, number> = {
+  a: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+};
+
+/** The reading of an expression; relative ones ("the next morning") count from the date before them. */
+function readingOf(
+  d: DateExpression,
+  status: DraftEvent["status"],
+  sentence: DateExpression[],
+  previous: DateExpression[],
+): DateValue | null {
+  const raw = d.raw.toLowerCase().replace(/\s+/g, " ");
+  const sameDay = /^(?:earlier|later) (?:in )?the day$/.test(raw);
+  if (!sameDay && (d.past || d.future)) {
+    const v = status === "planned" ? (d.future ?? d.past) : (d.past ?? d.future);
+    return v && v.precision !== "year" ? v : null;
+  }
+  const anchor = anchorBefore(d, sentence) ?? lastDay(previous);
+  if (!anchor) return sameDay ? (d.past ?? null) : null;
+  const base = Date.parse(`${anchor.value}T00:00:00Z`);
+  if (sameDay) return anchor;
+  let shift: number | null = null;
+  let unit = "day";
+  const counted = COUNTED.exec(raw);
+  if (counted) {
+    const n = /^\d/.test(counted[1]!) ? Number(counted[1]) : WORDS[counted[1]!];
+    if (n === undefined) return null;
+    unit = counted[2]!.replace(/s$/, "");
+    shift = /after|later/.test(counted[3]!) ? n : -n;
+  } else {
+    const m = RELATIVE.exec(raw);
+    if (!m) return null;
+    const word = m[1] ?? "";
+    unit = m[2] ?? "day";
+    if (/^(next|following)$/.test(word) || word === "day after") shift = 1;
+    else if (word === "previous" || word === "day before") shift = -1;
+    else if (word === "same") shift = 0;
+    if (word === "day after" || word === "day before") unit = "day";
+  }
+  if (shift === null) return null;
+  if (unit === "month") {
+    const dt = new Date(base);
+    const total = dt.getUTCFullYear() * 12 + dt.getUTCMonth() + shift;
+    return { value: `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, "0")}`, precision: "month" };
+  }
+  const t = base + shift * (unit === "week" ? 7 : 1) * DAY;
+  const dt = new Date(t);
+  const ym = `${dt.getUTCFullYear()}-${String(dt.getUTCMonth() + 1).padStart(2, "0")}`;
+  if (unit === "week") return { value: ym, precision: "month" };
+  return { value: `${ym}-${String(dt.getUTCDate()).padStart(2, "0")}`, precision: "day" };
+}
+
+function anchorBefore(d: DateExpression, sentence: DateExpression[]): DateValue | null {
+  let found: DateValue | null = null;
+  for (const e of sentence) {
+    if (e.start >= d.start) break;
+    if (e.past?.precision === "day") found = e.past;
+  }
+  return found;
+}
+
+function lastDay(dates: DateExpression[]): DateValue | null {
+  let found: DateValue | null = null;
+  for (const e of dates) if (e.past?.precision === "day") found = e.past;
+  return found;
 }

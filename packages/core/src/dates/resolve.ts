@@ -20,6 +20,8 @@
  * a year use `context.year` when given.
  * A time of day ("at 4 a.m.") is part of the expression but does not change the day.
  */
+import { ANY_WORD, isWordStart, wordKey, wordKeys } from "../text/scan";
+
 export interface DateValue {
   value: string;
   precision: "day" | "month" | "year";
@@ -99,6 +101,24 @@ const DATE_RE = new RegExp(
   ].join("|"),
   "giu",
 );
+/** The same regex, tried only at positions where a date expression can start (see text/scan.ts). */
+const DATE_AT = new RegExp(DATE_RE.source, "iuy");
+/** First words (by their first three letters) that can open an expression; a number can too. */
+const DATE_START_KEYS = wordKeys(
+  (
+    "on by until since from in of at during before after mid late early last this next the end start middle today " +
+    "tonight earlier later yesterday tomorrow a an one two three four five six seven eight nine ten eleven twelve " +
+    "several jan feb mar apr may jun jul aug sep oct nov dec mon tue wed thu fri sat sun"
+  ).split(" "),
+);
+
+function mayStartDate(text: string, p: number): boolean {
+  if (!isWordStart(text, p)) return false;
+  const c = text.charCodeAt(p);
+  if (c >= 48 && c <= 57) return true;
+  const key = wordKey(text, p);
+  return key === ANY_WORD || DATE_START_KEYS.has(key);
+}
 
 const pad = (n: number) => String(n).padStart(2, "0");
 function dayValue(t: number): DateValue {
@@ -203,13 +223,22 @@ export function findDateExpressions(
   if (end <= start) return out;
   const pub = parsePublished(published);
   const ctxYear = context?.year;
-  const re = DATE_RE;
-  re.lastIndex = start;
-  let m: RegExpExecArray | null;
-  // biome-ignore lint/suspicious/noAssignInExpressions: regex loop
-  while ((m = re.exec(text)) !== null) {
-    if (m.index >= end) break;
+  const re = DATE_AT;
+  // Same matches as scanning with the global DATE_RE from `start`, but only inside the sentence.
+  let p = start;
+  while (p < end) {
+    if (!mayStartDate(text, p)) {
+      p++;
+      continue;
+    }
+    re.lastIndex = p;
+    const m = re.exec(text);
+    if (m === null) {
+      p++;
+      continue;
+    }
     let raw = m[0];
+    p = m.index + raw.length;
     if (m.index + raw.length > end) break;
     let past: DateValue | null = null;
     let future: DateValue | null = null;

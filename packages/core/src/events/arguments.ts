@@ -165,6 +165,8 @@ export function findTargets(map: MentionMap, trigger: TriggerMatch, type: EventT
   const wanted = TARGET_PREPS[type];
   for (let k = trigger.end; k < limit; k++) {
     const t = tokens[k]!;
+    // A proposal's or demand's "that" clause names who is to act ("proposed that Israel open …").
+    if (t.lower === "that" && k === trigger.end && THAT_TARGETS.has(type)) continue;
     if (isBarrier(tokens, k) || t.lower === "that" || (SPEECH_VERBS.has(t.lower) && k > trigger.end)) return [];
     if (t.text === "," && type !== "MEET" && type !== "CALL") return [];
     if (type === "ACCUSE" && (t.lower === "of" || t.lower === "for") && k > trigger.end) return [];
@@ -182,6 +184,8 @@ export function findTargets(map: MentionMap, trigger: TriggerMatch, type: EventT
   }
   return [];
 }
+
+const THAT_TARGETS = new Set<EventType>(["PROPOSE", "DEMAND", "APPEAL"]);
 
 const TARGET_PREPS: Record<EventType, Set<string>> = {
   MEET: new Set(["with", "between"]),
