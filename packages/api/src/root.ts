@@ -1,0 +1,20 @@
+import { actorsRouter } from "./router/actors";
+import { articlesRouter } from "./router/articles";
+import { claimsRouter } from "./router/claims";
+import { corpusRouter } from "./router/corpus";
+import { eventsRouter } from "./router/events";
+import { ingestRouter } from "./router/ingest";
+import { reviewRouter } from "./router/review";
+import { createTRPCRouter } from "./trpc";
+
+export const appRouter = createTRPCRouter({
+  corpus: corpusRouter,
+  events: eventsRouter,
+  articles: articlesRouter,
+  actors: actorsRouter,
+  claims: claimsRouter,
+  ingest: ingestRouter,
+  review: reviewRouter,
+});
+
+export type AppRouter = typeof appRouter;

@@ -1,0 +1,25 @@
+import { ActorFilterSchema } from "@parley/store";
+import { TRPCError } from "@trpc/server";
+import { z } from "zod";
+import { createTRPCRouter, publicProcedure } from "../trpc";
+
+export const actorsRouter = createTRPCRouter({
+  /** Actors with event and article counts under the filter, most active first. */
+  list: publicProcedure.input(ActorFilterSchema.prefault({})).query(({ ctx, input }) => ctx.corpus.actors(input)),
+
+  /** The actor page: the actor, its events (any role), what it is quoted as saying, and its figures. */
+  get: publicProcedure
+    .input(z.object({ id: z.string().min(1).max(200), limit: z.number().int().min(1).max(2000).default(500) }))
+    .query(async ({ ctx, input }) => {
+      const [actor] = await ctx.corpus.actors({ actor: input.id, limit: 1 });
+      if (!actor || actor.id !== input.id) {
+        throw new TRPCError({ code: "NOT_FOUND", message: `No actor ${input.id}.` });
+      }
+      const [events, claims] = await Promise.all([
+        ctx.corpus.events({ actor: input.id, limit: input.limit }),
+        ctx.corpus.claims({ actor: input.id, limit: input.limit }),
+      ]);
+      const quotes = events.filter((e) => e.attributedTo === input.id || e.source.includes(input.id));
+      return { actor, events, quotes, claims };
+    }),
+});
