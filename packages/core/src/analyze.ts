@@ -3,7 +3,7 @@ import { MentionFinder, type MentionHit } from "./actors/mentions";
 import { ActorRegistry } from "./actors/registry";
 import { articleId } from "./article-id";
 import { sentenceClaims } from "./claims/attach";
-import { leadSentence, resolveEventDate, sentenceDates } from "./dates/event-dates";
+import { carriedDates, leadSentence, resolveEventDate, sentenceDates } from "./dates/event-dates";
 import { extractSentenceEvents } from "./events/extract";
 import type { Speech } from "./events/speech";
 import { buildFraming, type FramingHit, findFramingTerms } from "./framing/framing";
@@ -104,7 +104,7 @@ export function analyzeArticle(input: ArticleInput, options: AnalyzeOptions = {}
     }
     for (const f of findFramingTerms(tokens)) framingHits.push({ ...f, actors: actorsNear(hits, f.end) });
     previousPlaces = places;
-    previousDates = dates;
+    previousDates = carriedDates(dates, tokens);
   });
 
   const title =

@@ -148,8 +148,11 @@ export class MentionFinder {
     if (!actor) return;
     this.recent.push({ id, type: actor.type, sentence, order: this.order++ });
     if (actor.type === "PERSON") {
-      const parts = actor.name.split(/\s+/);
-      for (const part of parts.slice(1)) if (part.length > 2) this.nameParts.set(part.toLowerCase(), id);
+      for (const name of [actor.name, ...actor.aliases]) {
+        const parts = name.split(/\s+/);
+        for (const part of parts.slice(1))
+          if (part.length > 2 && !TITLE_WORDS.test(part)) this.nameParts.set(part.toLowerCase(), id);
+      }
     }
   }
 
@@ -461,6 +464,21 @@ export class MentionFinder {
         break;
       j++;
     }
+    // "Russian Kalibr cruise missiles": weapon and unit nouns may follow a couple of modifiers.
+    if (!STATE_NOUNS.has(tokens[j]?.lower ?? "")) {
+      for (let g = 1; g <= 2; g++) {
+        const w = tokens[j + g]?.lower ?? "";
+        if (
+          /^(missiles?|jets|warplanes|drones|troops|forces|soldiers|strikes|airstrikes|artillery|shelling|bombardment|warships?|units|fighters)$/.test(
+            w,
+          ) &&
+          tokens.slice(j, j + g).every((x) => x.kind === "word" && !/^(and|or|the|of|to|in)$/.test(x.lower))
+        ) {
+          j += g;
+          break;
+        }
+      }
+    }
     const noun = tokens[j]?.lower;
     if (!noun) return null;
     // Plural people nouns after the demonym itself ("Egyptians", "Israelis") are not actors.
@@ -526,6 +544,7 @@ export class MentionFinder {
         next.lower,
       ) &&
       !next.lower.endsWith("ed") &&
+      !next.lower.endsWith("ly") &&
       !next.lower.endsWith("s")
     )
       return null;

@@ -14,6 +14,8 @@
  *
  * One precompiled global regex scans the range; look-behind checks are bounded, so the pass is linear.
  */
+import { ANY_WORD, isWordStart, wordKey, wordKeys } from "../text/scan";
+
 export type Qualifier = "exact" | "at_least" | "more_than" | "nearly" | "about" | "up_to";
 
 export interface NumberMention {
@@ -124,6 +126,23 @@ const NUMBER_RE = new RegExp(
   ].join("|"),
   "giu",
 );
+/** The same regex, tried only at positions where a number can start (see text/scan.ts). */
+const NUMBER_AT = new RegExp(NUMBER_RE.source, "iuy");
+/** Words (by their first three letters) that can open a number mention. */
+const NUMBER_START_KEYS = wordKeys([
+  ...`${UNIT_WORDS}|${ORD_WORDS}`.split("|"),
+  ..."hundreds tens several dozens scores thousands millions half a an".split(" "),
+]);
+
+function mayStartNumber(text: string, p: number): boolean {
+  const c = text.charCodeAt(p);
+  // digits: group 3 needs no digit before it (its look-behind); Arabic-Indic digits (group 5) may start anywhere
+  if (c >= 48 && c <= 57) return p === 0 || !(text.charCodeAt(p - 1) >= 48 && text.charCodeAt(p - 1) <= 57);
+  if ((c >= 0x0660 && c <= 0x0669) || (c >= 0x06f0 && c <= 0x06f9)) return true;
+  if (!isWordStart(text, p)) return false;
+  const key = wordKey(text, p);
+  return key === ANY_WORD || NUMBER_START_KEYS.has(key);
+}
 
 const ARABIC_ZERO = [0x0660, 0x06f0];
 
@@ -189,13 +208,22 @@ function qualifierOf(text: string, at: number, floor: number): { q: Qualifier; s
 export function findNumbers(text: string, start: number, end: number): NumberMention[] {
   const out: NumberMention[] = [];
   if (end <= start) return out;
-  const re = NUMBER_RE;
-  re.lastIndex = start;
-  let m: RegExpExecArray | null;
-  // biome-ignore lint/suspicious/noAssignInExpressions: regex loop
-  while ((m = re.exec(text)) !== null) {
-    if (m.index >= end) break;
+  const re = NUMBER_AT;
+  // Same matches as scanning with the global NUMBER_RE from `start`, but only inside the range.
+  let p = start;
+  while (p < end) {
+    if (!mayStartNumber(text, p)) {
+      p++;
+      continue;
+    }
+    re.lastIndex = p;
+    const m = re.exec(text);
+    if (m === null) {
+      p++;
+      continue;
+    }
     let raw = m[0];
+    p = m.index + raw.length;
     if (m.index + raw.length > end) break;
     let value: number;
     let vague = false;

@@ -72,28 +72,49 @@ export function resolveEventDate(input: EventDateInput): EventDate | null {
     if (fromLead) return fromLead;
     if (dates.length === 0) return published && status === "occurred" ? dayOf(published) : null;
   }
-  const own = ownExpression(dates, tokens, draft.trigger.start, draft.trigger.end, status);
+  const own = ownExpression(dates, tokens, draft.trigger.start, draft.trigger.end, status, draft.type);
   if (own) {
     const value = readingOf(own, status, dates, previousDates);
     return value ? { value: value.value, precision: value.precision, raw: own.raw } : null;
   }
-  // No usable expression of its own.
-  if (status === "planned" || status === "negated") return null;
-  if (dates.some((d) => isBackground(d, tokens))) return null;
+  // No usable expression of its own: a sentence with a time frame of its own does not continue the previous one.
+  if (status === "planned" || status === "negated" || dates.length > 0) return null;
   const carried = mainExpression(previousDates);
   if (carried) {
     const value = readingOf(carried, "occurred", previousDates, []);
-    if (value) return { value: value.value, precision: value.precision, raw: carried.raw };
+    if (value?.precision === "day") return { value: value.value, precision: value.precision, raw: carried.raw };
   }
+  // "are in Doha", "have been handed over": a report in the present is dated on the day of publication
+  if (published && inPresent(tokens, draft.trigger.start)) return dayOf(published);
   return null;
+}
+
+const PRESENT = /^(is|are|has|have|am)$/;
+const PAST_MARK = /^(was|were|had|did|would|could|might|should|will|to)$/;
+
+/** The trigger's clause is in the present or present perfect ("has entered", "are in Doha"). */
+function inPresent(tokens: Token[], start: number): boolean {
+  for (let i = start; i >= 0 && i >= start - 4; i--) {
+    const t = tokens[i]!;
+    if (i < start && t.kind === "punct") return false;
+    if (PAST_MARK.test(t.lower)) return false;
+    if (PRESENT.test(t.lower)) return true;
+  }
+  return false;
+}
+
+/** The expressions of a sentence that may date the next one: not background, not modifiers of a noun. */
+export function carriedDates(dates: DateExpression[], tokens: Token[]): DateExpression[] {
+  if (dates.some((d) => isBackground(d, tokens))) return [];
+  return dates.filter((d) => modifiedNoun(d, tokens) < 0 && !inRelativeClause(d, tokens, -1));
 }
 
 /** The headline's date: the date of the lead's event of the same type, else of its first event. */
 function leadDate(lead: LeadSentence, type: EventType, _previous: DateExpression[]): EventDate | null {
-  const triggers = findTriggers(lead.tokens);
+  const triggers = triggersOf(lead.tokens);
   const same = triggers.find((t) => t.type === type) ?? triggers.find((t) => t.pos === "verb") ?? triggers[0];
   if (!same) return null;
-  const own = ownExpression(lead.dates, lead.tokens, same.start, same.end, "occurred");
+  const own = ownExpression(lead.dates, lead.tokens, same.start, same.end, "occurred", type);
   if (!own) return null;
   const value = readingOf(own, "occurred", lead.dates, []);
   return value ? { value: value.value, precision: value.precision, raw: own.raw } : null;
@@ -140,6 +161,38 @@ function modifiedNoun(d: DateExpression, tokens: Token[]): number {
   return after;
 }
 
+const triggerCache = new WeakMap<Token[], ReturnType<typeof findTriggers>>();
+function triggersOf(tokens: Token[]): ReturnType<typeof findTriggers> {
+  let found = triggerCache.get(tokens);
+  if (!found) {
+    found = findTriggers(tokens);
+    triggerCache.set(tokens, found);
+  }
+  return found;
+}
+
+/** ", who takes office on Monday,": an expression inside a relative clause that does not hold the trigger. */
+function inRelativeClause(d: DateExpression, tokens: Token[], trigger: number): boolean {
+  const at = tokenAt(tokens, d.start);
+  let open = -1;
+  for (let i = at - 1; i >= 0; i--) {
+    const t = tokens[i]!;
+    if (t.kind === "punct") {
+      if (t.text === "," && /^(who|which|whose)$/.test(tokens[i + 1]?.lower ?? "")) open = i;
+      break;
+    }
+  }
+  if (open < 0) return false;
+  let close = tokens.length;
+  for (let i = at; i < tokens.length; i++) {
+    if (tokens[i]!.kind === "punct") {
+      close = i;
+      break;
+    }
+  }
+  return trigger < open || trigger >= close;
+}
+
 function reportingBetween(tokens: Token[], from: number, to: number): boolean {
   for (let i = Math.max(0, from); i < Math.min(tokens.length, to); i++)
     if (REPORTING.test(tokens[i]!.lower)) return true;
@@ -153,8 +206,10 @@ function ownExpression(
   start: number,
   end: number,
   status: DraftEvent["status"],
+  type: EventType,
 ): DateExpression | null {
   const at = tokens[start]?.start ?? 0;
+  const triggers = triggersOf(tokens);
   let best: DateExpression | null = null;
   let bestDistance = Number.POSITIVE_INFINITY;
   for (const d of dates) {
@@ -163,9 +218,17 @@ function ownExpression(
     const since = sinceIndex(d, tokens);
     if (since >= 0 && start < since) continue;
     const noun = modifiedNoun(d, tokens);
-    if (noun >= 0 && (start < noun || start > noun + 1)) continue;
+    if (noun >= 0 && !triggers.some((t) => t.start === noun && t.type === type)) continue;
     const first = tokenAt(tokens, d.start);
     const last = tokenAt(tokens, d.end);
+    if (inRelativeClause(d, tokens, start)) continue;
+    // "the first of two extra days agreed on Monday": a date right after another event's verb is that event's
+    if (
+      triggers.some(
+        (t) => t.pos === "verb" && t.type !== type && t.end <= first && first - t.end <= 1 && t.start !== start,
+      )
+    )
+      continue;
     if (status === "planned") {
       // a plan's own date follows it; a date across a reporting verb is the statement's
       if (first < end) continue;
@@ -236,7 +299,12 @@ function readingOf(
     const n = /^\d/.test(counted[1]!) ? Number(counted[1]) : WORDS[counted[1]!];
     if (n === undefined) return null;
     unit = counted[2]!.replace(/s$/, "");
-    shift = /after|later/.test(counted[3]!) ? n : -n;
+    // "two days later" counts forward; "a week after Moscow accused…" puts the clause's event before the anchor
+    shift = /before|later/.test(counted[3]!) ? n : -n;
+    if (unit === "week") {
+      unit = "day";
+      shift *= 7;
+    }
   } else {
     const m = RELATIVE.exec(raw);
     if (!m) return null;

@@ -101,6 +101,13 @@ export function findSubject(map: MentionMap, trigger: TriggerMatch, passive: boo
   if (passive) return agentAfter(map, trigger.end);
   // A participle after a comma (", accusing it of …") takes the main clause's subject.
   if (trigger.form === "ing" && tokens[h - 1]?.text === ",") return mainSubject(map, h);
+  // "… after blacklisting the movement", "… by continuing to attack": the main clause's subject acts.
+  if (
+    trigger.form === "ing" &&
+    /^(after|before|while|since|despite|by|without|when|in)$/.test(tokens[h - 1]?.lower ?? "")
+  ) {
+    return mainSubject(map, h);
+  }
   for (let k = h - 1; k >= 0; k--) {
     const t = tokens[k]!;
     if (RELATIVE_PRONOUNS.has(t.lower) || (t.lower === "that" && tokens[k - 1]?.text === ",")) {

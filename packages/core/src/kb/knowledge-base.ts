@@ -61,9 +61,14 @@ export class KnowledgeBase {
       }
       for (const office of actor.offices) this.addOffice(actor.id, office);
       if (actor.type === "PERSON") {
-        const parts = actor.name.split(/\s+/);
-        const surname = parts[parts.length - 1]?.toLowerCase();
-        if (surname && parts.length > 1) this.surnames.set(surname, [...(this.surnames.get(surname) ?? []), actor.id]);
+        // Surnames of the canonical name and of multi-word aliases ("Mohammed Al-Arabi" → "al-arabi").
+        for (const name of [actor.name, ...actor.aliases]) {
+          const parts = name.split(/\s+/);
+          const surname = parts[parts.length - 1]?.toLowerCase();
+          if (!surname || parts.length < 2) continue;
+          const ids = this.surnames.get(surname) ?? [];
+          if (!ids.includes(actor.id)) this.surnames.set(surname, [...ids, actor.id]);
+        }
       }
     }
     for (const place of this.places.values()) {
