@@ -10,7 +10,7 @@ import { buildFraming, type FramingHit, findFramingTerms } from "./framing/frami
 import { findIssues } from "./issues/issues";
 import { knowledgeBase } from "./kb";
 import { findPlaces, type PlaceHit, toLocation } from "./places/places";
-import { eventPlace } from "./places/venue";
+import { contextPlaces, eventPlace } from "./places/venue";
 import { normalizeText } from "./text/normalize";
 import { segment } from "./text/sentences";
 import { tokenize } from "./text/tokens";
@@ -103,7 +103,7 @@ export function analyzeArticle(input: ArticleInput, options: AnalyzeOptions = {}
       claims.push({ ...c, id: `${id}:c${claims.length}`, articleId: id, evidence });
     }
     for (const f of findFramingTerms(tokens)) framingHits.push({ ...f, actors: actorsNear(hits, f.end) });
-    previousPlaces = places;
+    previousPlaces = contextPlaces(places, tokens);
     previousDates = carriedDates(dates, tokens);
   });
 

@@ -4,6 +4,7 @@ import { isPossessive, type Token } from "../text/tokens";
 import { type ActorRegistry, PARTY_TYPES } from "./registry";
 import {
   DELEGATION_NOUNS,
+  EVENT_NOUNS,
   HONORIFICS,
   LOCATIVE_PREPOSITIONS,
   MONTHS,
@@ -516,6 +517,14 @@ export class MentionFinder {
         ? { start: i, end: j + 1, actorIds: [body.id], method: "demonym", anaphoric: false, possessive: false }
         : null;
     }
+    if (
+      EVENT_NOUNS.has(noun) &&
+      !(noun === "military" && /^(said|says|spokesman|spokeswoman)$/.test(tokens[j + 1]?.lower ?? ""))
+    ) {
+      // The demonym alone: the noun is an event trigger whose owner this is.
+      for (const id of ids) this.registry.use(id);
+      return { start: i, end, actorIds: ids, method: "demonym", anaphoric: false, possessive: false };
+    }
     if (STATE_NOUNS.has(noun)) {
       for (const id of ids) this.registry.use(id);
       return { start: i, end: j + 1, actorIds: ids, method: "demonym", anaphoric: false, possessive: false };
@@ -577,6 +586,12 @@ export class MentionFinder {
           }
         : null;
     }
+    if ((w === "its" || w === "their") && /^(delegation|negotiators|delegations)$/.test(tokens[i + 1]?.lower ?? "")) {
+      const owner = this.latest((type) => type !== "PERSON" && type !== "MEDIA", sentence);
+      const body = owner ? this.registry.body(this.kb.root(owner), "delegation") : undefined;
+      if (body)
+        return { start: i, end: i + 2, actorIds: [body.id], method: "anaphor", anaphoric: true, possessive: false };
+    }
     if (THING_PRONOUNS.has(w)) {
       // "it is …", "it was …" are usually expletive; only resolve "it" before an action or speech verb.
       if (w === "it" && /^(is|was|'s|seems|appears|would|could|will)$/.test(tokens[i + 1]?.lower ?? "")) return null;
@@ -614,8 +629,16 @@ export class MentionFinder {
     )
       return null;
     let id: string | null = null;
-    if (GROUP_ANAPHORS.has(noun)) id = this.latest((type) => type === "ARMED_GROUP" || type === "POLITICAL", sentence);
-    else if (STATE_ANAPHORS.has(noun)) id = this.latest((type) => type === "STATE", sentence);
+    if (GROUP_ANAPHORS.has(noun)) {
+      // An alliance or bloc is political first; a group, militia or rebels armed first.
+      const political = /^(alliance|coalition|bloc|movement)$/.test(noun);
+      id =
+        this.latest((type) => type === (political ? "POLITICAL" : "ARMED_GROUP"), sentence) ??
+        this.latest(
+          (type) => type === "ARMED_GROUP" || type === "POLITICAL" || (political && type === "IGO"),
+          sentence,
+        );
+    } else if (STATE_ANAPHORS.has(noun)) id = this.latest((type) => type === "STATE", sentence);
     else if (PERSON_ANAPHORS.has(noun)) id = this.latest((type) => type === "PERSON", sentence);
     else if (BODY_ANAPHORS.has(noun)) id = this.latest((type) => type === "GOVERNMENT" || type === "IGO", sentence);
     if (!id) return null;

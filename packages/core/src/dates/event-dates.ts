@@ -68,13 +68,14 @@ export function resolveEventDate(input: EventDateInput): EventDate | null {
   const status = draft.status;
   if (status === "hypothetical") return null;
   if (headline) {
-    const fromLead = lead ? leadDate(lead, draft.type, previousDates) : null;
+    const fromLead = lead ? leadDate(lead, draft.type) : null;
     if (fromLead) return fromLead;
+    // the lead's event has no date of its own: a present-tense headline is the day's news
     if (dates.length === 0) return published && status === "occurred" ? dayOf(published) : null;
   }
   const own = ownExpression(dates, tokens, draft.trigger.start, draft.trigger.end, status, draft.type);
   if (own) {
-    const value = readingOf(own, status, dates, previousDates);
+    const value = readingOf(own, looksForward(own, tokens) ? "planned" : status, dates, previousDates);
     return value ? { value: value.value, precision: value.precision, raw: own.raw } : null;
   }
   // No usable expression of its own: a sentence with a time frame of its own does not continue the previous one.
@@ -84,21 +85,19 @@ export function resolveEventDate(input: EventDateInput): EventDate | null {
     const value = readingOf(carried, "occurred", previousDates, []);
     if (value?.precision === "day") return { value: value.value, precision: value.precision, raw: carried.raw };
   }
-  // "are in Doha", "have been handed over": a report in the present is dated on the day of publication
-  if (published && inPresent(tokens, draft.trigger.start)) return dayOf(published);
   return null;
 }
 
-const PRESENT = /^(is|are|has|have|am)$/;
-const PAST_MARK = /^(was|were|had|did|would|could|might|should|will|to)$/;
+const FUTURE_MARK = /^(will|would|should|shall|to|due|until|by)$/;
 
-/** The trigger's clause is in the present or present perfect ("has entered", "are in Doha"). */
-function inPresent(tokens: Token[], start: number): boolean {
-  for (let i = start; i >= 0 && i >= start - 4; i--) {
+/** "should start on March 10", "by March 10", "to launch an offensive … by March 10": a date looking forward. */
+function looksForward(d: DateExpression, tokens: Token[]): boolean {
+  if (/^(by|until)\b/i.test(d.raw)) return true;
+  const at = tokenAt(tokens, d.start);
+  for (let i = at - 1; i >= 0 && i >= at - 8; i--) {
     const t = tokens[i]!;
-    if (i < start && t.kind === "punct") return false;
-    if (PAST_MARK.test(t.lower)) return false;
-    if (PRESENT.test(t.lower)) return true;
+    if (t.kind === "punct") return false;
+    if (FUTURE_MARK.test(t.lower)) return true;
   }
   return false;
 }
@@ -110,7 +109,7 @@ export function carriedDates(dates: DateExpression[], tokens: Token[]): DateExpr
 }
 
 /** The headline's date: the date of the lead's event of the same type, else of its first event. */
-function leadDate(lead: LeadSentence, type: EventType, _previous: DateExpression[]): EventDate | null {
+function leadDate(lead: LeadSentence, type: EventType): EventDate | null {
   const triggers = triggersOf(lead.tokens);
   const same = triggers.find((t) => t.type === type) ?? triggers.find((t) => t.pos === "verb") ?? triggers[0];
   if (!same) return null;
@@ -221,14 +220,8 @@ function ownExpression(
     if (noun >= 0 && !triggers.some((t) => t.start === noun && t.type === type)) continue;
     const first = tokenAt(tokens, d.start);
     const last = tokenAt(tokens, d.end);
-    if (inRelativeClause(d, tokens, start)) continue;
     // "the first of two extra days agreed on Monday": a date right after another event's verb is that event's
-    if (
-      triggers.some(
-        (t) => t.pos === "verb" && t.type !== type && t.end <= first && first - t.end <= 1 && t.start !== start,
-      )
-    )
-      continue;
+    if (triggers.some((t) => t.pos === "verb" && t.type !== type && t.end === first && t.start !== start)) continue;
     if (status === "planned") {
       // a plan's own date follows it; a date across a reporting verb is the statement's
       if (first < end) continue;

@@ -9,12 +9,28 @@ import type { TriggerMatch } from "./lexicon";
 export class MentionMap {
   private readonly at: Array<MentionHit | undefined>;
 
+  /** Relative clauses and appositives set off by commas (", which …,", ", the …,"): `[start, end)` token spans. */
+  readonly asides: Array<[number, number]> = [];
+
   constructor(
     readonly tokens: Token[],
     readonly mentions: MentionHit[],
   ) {
     this.at = new Array(tokens.length);
     for (const m of mentions) for (let k = m.start; k < m.end; k++) this.at[k] = m;
+    for (let r = 1; r < tokens.length; r++) {
+      if (tokens[r - 1]!.text !== ",") continue;
+      const w = tokens[r]!.lower;
+      if (!RELATIVE_PRONOUNS.has(w) && !(w === "the" || w === "a" || w === "an")) continue;
+      let end = r + 1;
+      while (end < tokens.length && tokens[end]!.text !== "," && !isBarrier(tokens, end)) end++;
+      if (tokens[end]?.text === ",") this.asides.push([r - 1, end + 1]);
+    }
+  }
+
+  /** The aside holding token k, unless it also holds `except`. */
+  asideAt(k: number, except: number): [number, number] | undefined {
+    return this.asides.find(([a, b]) => k >= a && k < b && !(except >= a && except < b));
   }
 
   mentionAt(k: number): MentionHit | undefined {
@@ -33,6 +49,9 @@ export class MentionMap {
   }
 }
 
+const TITLE_NOUN =
+  /^(chief|director|head|envoy|minister|president|spokesman|spokeswoman|leader|commander|secretary|secretary-general|adviser|advisor|negotiator|ambassador|official)$/;
+
 /** Is mention m the object of a preposition (so not a subject)? */
 function inPrepPhrase(tokens: Token[], m: MentionHit): string | null {
   const before = tokens[m.start - 1]?.lower;
@@ -48,6 +67,14 @@ export function coordinated(map: MentionMap, m: MentionHit): MentionHit[] {
   let left = m;
   for (;;) {
     let s0 = left.start - 1;
+    // "CIA Director William Burns and Mossad chief David Barnea": skip the title and its owner.
+    for (let g = 0; g < 3 && s0 >= 0; g++) {
+      const t = tokens[s0]!;
+      const owner = map.mentionAt(s0);
+      if (TITLE_NOUN.test(t.lower) && !owner) s0--;
+      else if (owner && owner.end === s0 + 1 && TITLE_NOUN.test(tokens[s0 + 1]?.lower ?? "")) s0 = owner.start - 1;
+      else break;
+    }
     if (tokens[s0]?.lower === "the") s0--;
     const sep = tokens[s0];
     if (!sep || !(sep.lower === "and" || sep.text === "," || sep.text === "-")) break;
@@ -119,6 +146,11 @@ export function findSubject(map: MentionMap, trigger: TriggerMatch, passive: boo
     if (SPEECH_VERBS.has(t.lower) && k < h - 1) return [];
     if (t.lower === "that" && SPEECH_VERBS.has(tokens[k - 1]?.lower ?? "")) return [];
     if (isBarrier(tokens, k) && k < h - 1) return [];
+    const aside = map.asideAt(k, h);
+    if (aside) {
+      k = aside[0];
+      continue;
+    }
     const m = map.mentionAt(k);
     if (!m) continue;
     k = m.start;

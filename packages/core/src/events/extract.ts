@@ -20,6 +20,7 @@ export interface DraftEvent {
 }
 
 /** Statement events whose source is the speaker when the sentence gives no other subject. */
+const SPOKEN_TYPES = new Set<EventType>(["ASSESS", "DEMAND", "APPEAL", "SUPPORT", "ACCUSE", "THREATEN"]);
 const STATEMENT_TYPES = new Set<EventType>(["ASSESS", "ACCUSE", "DEMAND", "APPEAL", "SUPPORT", "THREATEN", "REJECT"]);
 /** Events whose to-infinitive complement is content, not a separate event ("urged Hamas to accept"). */
 const CONTENT_GOVERNORS = new Set<EventType>([
@@ -56,6 +57,15 @@ export interface SentenceInput {
 
 export function extractSentenceEvents(input: SentenceInput): { events: DraftEvent[]; speech: Speech | null } {
   const { tokens, mentions, actorOf } = input;
+  const rootOf = (id: string): string => {
+    let current = id;
+    for (let depth = 0; depth < 5; depth++) {
+      const up = actorOf(current)?.affiliation;
+      if (!up) break;
+      current = up;
+    }
+    return current;
+  };
   const map = new MentionMap(tokens, mentions);
   const speech = findSpeech(map, actorOf) ?? input.carried;
   const picked = pickTriggers(tokens, findTriggers(tokens)).filter(
@@ -86,6 +96,12 @@ export function extractSentenceEvents(input: SentenceInput): { events: DraftEven
 
     if (source.length === 0 && speech && STATEMENT_TYPES.has(type) && (inContent || trigger.start < speech.verb + 3)) {
       source = speech.speaker;
+    }
+    // A spokesperson's statement for their own side is the spokesperson's ("The White House wants …, Kirby said").
+    if (speech && inContent && SPOKEN_TYPES.has(type) && speech.speaker.length === 1 && source.length === 1) {
+      const speaker = actorOf(speech.speaker[0]!);
+      if (speaker?.type === "PERSON" && rootOf(speaker.id) === rootOf(source[0]!) && speaker.id !== source[0])
+        source = [speaker.id];
     }
     const agreeing =
       type === "AGREE" || (type === "ACCEPT" && source.length > 1 && /^agree/.test(tokens[trigger.start]!.lower));

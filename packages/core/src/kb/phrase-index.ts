@@ -48,24 +48,35 @@ export class PhraseIndex<T> {
     if (!list) return [];
     const out: PhraseMatch<T>[] = [];
     for (const entry of list) {
-      if (caseSensitive && entry.capitalised && !first.cap) continue;
-      let ok = true;
-      for (let k = 1; k < entry.words.length; k++) {
-        if (tokens[i + k]?.lower !== entry.words[k]) {
-          ok = false;
-          break;
-        }
-      }
-      if (ok) out.push({ start: i, end: i + entry.words.length, value: entry.value });
+      if (matches(entry, tokens, i, first, caseSensitive))
+        out.push({ start: i, end: i + entry.words.length, value: entry.value });
     }
     return out;
   }
 
+  /** The first of `matchAt`, without building the list (this runs for most tokens of every sentence). */
   longestAt(tokens: Token[], i: number, caseSensitive = true): PhraseMatch<T> | null {
-    return this.matchAt(tokens, i, caseSensitive)[0] ?? null;
+    const first = tokens[i];
+    if (!first) return null;
+    const list = this.byFirst.get(first.lower);
+    if (!list) return null;
+    for (const entry of list) {
+      if (matches(entry, tokens, i, first, caseSensitive))
+        return { start: i, end: i + entry.words.length, value: entry.value };
+    }
+    return null;
   }
 
   has(word: string): boolean {
     return this.byFirst.has(word);
   }
+}
+
+/** Whether `entry` matches the tokens from `i` (whose token is `first`). */
+function matches<T>(entry: PhraseEntry<T>, tokens: Token[], i: number, first: Token, caseSensitive: boolean): boolean {
+  if (caseSensitive && entry.capitalised && !first.cap) return false;
+  for (let k = 1; k < entry.words.length; k++) {
+    if (tokens[i + k]?.lower !== entry.words[k]) return false;
+  }
+  return true;
 }

@@ -11,13 +11,26 @@ export interface PlaceHit {
 }
 
 const CAPITAL_DESCRIPTIONS = /^(capital|city)$/;
+/** Words between a preposition and a place that do not change the relation: "into northern Israel", "in the Strip". */
+const PLACE_MODIFIERS =
+  /^(the|northern|southern|eastern|western|central|north|south|east|west|northeastern|northwestern|southeastern|southwestern|occupied|besieged|neighbouring|neighboring|war-torn|coastal)$/;
+/** "Beirut's southern suburbs", "Gaza's north": a possessive place that names part of itself is a place. */
+const PART_NOUNS =
+  /^(suburbs?|outskirts|north|south|east|west|centre|center|border|borders|coast|port|airport|streets|capital|countryside|territory|frontier|heartland|outskirt)$/;
+
+/** The word before a place, skipping modifiers: "into northern Israel" → "into". */
+function prepBefore(tokens: Token[], i: number): string | null {
+  let j = i - 1;
+  while (j >= 0 && PLACE_MODIFIERS.test(tokens[j]!.lower)) j--;
+  return tokens[j]?.lower ?? null;
+}
 
 /** Places named in a sentence, including "the Egyptian capital" → Cairo. */
 export function findPlaces(kb: KnowledgeBase, tokens: Token[]): PlaceHit[] {
   const hits: PlaceHit[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    const prevWord = tokens[i - 1]?.lower ?? null;
+    const prevWord = prepBefore(tokens, i);
     if (t.lower === "the") {
       // "the Egyptian capital", "the Qatari capital", "the Chinese capital"
       const demonym = kb.demonyms.longestAt(tokens, i + 1);
@@ -35,6 +48,10 @@ export function findPlaces(kb: KnowledgeBase, tokens: Token[]): PlaceHit[] {
     if (!match) continue;
     // "Egypt's foreign ministry": a possessive country is an actor, not a place.
     if (isPossessive(tokens[match.end])) {
+      let k = match.end + 1;
+      while (k < tokens.length && PLACE_MODIFIERS.test(tokens[k]!.lower)) k++;
+      if (PART_NOUNS.test(tokens[k]?.lower ?? ""))
+        hits.push({ start: i, end: match.end, placeId: match.value, prep: prevWord });
       i = match.end;
       continue;
     }

@@ -1,3 +1,4 @@
+import type { EventType } from "@parley/schema";
 import type { DraftEvent } from "../events/extract";
 import type { Token } from "../text/tokens";
 import type { PlaceHit } from "./places";
@@ -12,23 +13,107 @@ export interface EventPlaceInput {
   headline: boolean;
 }
 
-/** The venue of an event: a place after "in/at" near the trigger, "to X" for travel. Returns a place id. */
-export function eventPlace({ places, tokens, draft }: EventPlaceInput): string | null {
-  if (!places.length) return null;
+/** Nouns that name a truce; a place right before or after one is the area it covers. */
+const TRUCE = /^(truce|ceasefire|cease-fire|pause|armistice|calm)$/;
+/** Nouns that name negotiations; a place used as their modifier ("Doha deal", "Cairo talks") is their venue. */
+const TALKS = /^(talks|deal|agreement|accord|negotiations|summit|meeting|meetings|conference|declaration|round)$/;
+/** "the war in Yemen": a place after these nouns locates the conflict, not an event's venue. */
+const CONFLICT = /^(war|conflict|fighting|violence|crisis|peace|bloodshed|hostilities)$/;
+const REPORTING =
+  /^(said|says|say|told|tells|tell|added|adding|announced|stated|according|quoted|reported|insisted|warned|speaking)$/;
+
+const PREPS: Partial<Record<EventType, Set<string>>> = {
+  TRAVEL: new Set(["to", "in", "for", "into", "at", "visited", "visit", "reach", "reached"]),
+  MILITARY: new Set(["in", "on", "into", "at", "of", "near", "over", "across", "against"]),
+  THREATEN: new Set(["on", "in", "into", "against", "at"]),
+  MOBILIZE: new Set(["in", "at", "into", "from", "to", "on", "near"]),
+  HUMANITARIAN: new Set(["in", "at", "into", "to"]),
+  RELEASE: new Set(["in", "at"]),
+};
+const DEFAULT_PREPS = new Set(["in", "at"]);
+/** Leaving a place: the venue is the place left ("left Cairo", "departed the Egyptian capital"). */
+const LEAVE = /^(left|leave|leaves|leaving|departed|depart|departs|from)$/;
+
+/**
+ * The venue of an event, as a place id:
+ * - a place after "in/at" near the trigger; for TRAVEL the destination ("to X"), or the place left when the
+ *   trigger is a departure; for MILITARY where the strike lands ("rockets into northern Israel", "missiles hit
+ *   Odesa"); for THREATEN the place threatened;
+ * - CEASEFIRE takes the area the truce covers ("Gaza truce", "truce in Gaza"), never the talks' venue;
+ * - a place used as the modifier of talks or a deal ("the Cairo talks", "sign Doha deal");
+ * - a place that only locates a conflict ("the war in Yemen") or a statement's setting across a reporting verb
+ *   ("told reporters in Kabul that …") is not the venue of the events inside.
+ */
+export function eventPlace({ places, tokens, draft, previousPlaces }: EventPlaceInput): string | null {
   const type = draft.type;
   const head = draft.trigger.start;
-  const wanted =
-    type === "TRAVEL"
-      ? new Set(["to", "in", "from", "for", "into", "at", "visited", "leave", "left", "departed", "reach"])
-      : type === "MILITARY"
-        ? new Set(["in", "on", "into", "at", "of", "near", "over"])
-        : new Set(["in", "at"]);
+  if (type === "CEASEFIRE") return truceArea(places, tokens) ?? truceArea(previousPlaces, null);
+  if (!places.length) return CONTINUING.has(type) ? continuedVenue(previousPlaces) : null;
+  const wanted = PREPS[type] ?? DEFAULT_PREPS;
+  const leaving = type === "TRAVEL" && LEAVE.test(tokens[head]?.lower ?? "");
   let best: { id: string; dist: number } | null = null;
   for (const p of places) {
-    if (!p.prep || !wanted.has(p.prep)) continue;
+    const prep = p.prep;
+    let ok = prep !== null && wanted.has(prep);
+    if (leaving && prep !== null && (LEAVE.test(prep) || prep === "the")) ok = true;
+    // "missiles hit Odesa", "retook Nagorno-Karabakh": the place right after a military verb is where it lands
+    if (
+      (type === "MILITARY" || type === "THREATEN") &&
+      p.start >= draft.trigger.end &&
+      p.start - draft.trigger.end <= 1
+    )
+      ok = true;
+    if (!ok && isTalksModifier(p, tokens) && type !== "MILITARY") ok = true;
+    if (!ok) continue;
+    if (type !== "MILITARY" && prep === "in" && CONFLICT.test(tokens[p.start - 2]?.lower ?? "")) continue;
+    if (acrossReport(tokens, p.start, head)) continue;
     const dist = Math.abs(p.start - head);
     if (dist > tokens.length) continue;
     if (!best || dist < best.dist) best = { id: p.placeId, dist };
   }
-  return best?.id ?? null;
+  if (best) return best.id;
+  return null;
+}
+
+/** Events that go on where the preceding sentence's talks or signing took place. */
+const CONTINUING = new Set<EventType>(["MEET", "AGREE"]);
+
+/** The one venue ("in/at X") of the preceding sentence, when the current sentence names no place. */
+function continuedVenue(previous: PlaceHit[]): string | null {
+  const venues = new Set(previous.filter((p) => p.prep === "in" || p.prep === "at").map((p) => p.placeId));
+  return venues.size === 1 ? [...venues][0]! : null;
+}
+
+/** "the Cairo talks", "Doha deal": a place directly before a noun naming negotiations. */
+function isTalksModifier(p: PlaceHit, tokens: Token[]): boolean {
+  return p.prep !== "in" && p.prep !== "at" && TALKS.test(tokens[p.end]?.lower ?? "");
+}
+
+/** The area a truce covers: "Gaza truce", "truce in Gaza", "a ceasefire for Lebanon". */
+function truceArea(places: PlaceHit[], tokens: Token[] | null): string | null {
+  if (!tokens) {
+    // from the preceding sentence only the places already recognised as truce areas carry
+    const carried = places.find((p) => p.prep === "truce-area");
+    return carried?.placeId ?? null;
+  }
+  for (const p of places) {
+    if (TRUCE.test(tokens[p.end]?.lower ?? "")) return p.placeId;
+    const before = tokens[p.start - 1]?.lower ?? "";
+    if ((before === "in" || before === "for" || before === "across") && TRUCE.test(tokens[p.start - 2]?.lower ?? ""))
+      return p.placeId;
+  }
+  return null;
+}
+
+/** A reporting verb between the place and the trigger: the place sets the statement, not the event reported. */
+function acrossReport(tokens: Token[], place: number, head: number): boolean {
+  const [from, to] = place < head ? [place, head] : [head, place];
+  for (let i = from + 1; i < to; i++) if (REPORTING.test(tokens[i]!.lower)) return true;
+  return false;
+}
+
+/** The places of a sentence as context for the next one; truce areas are marked so a CEASEFIRE can carry them. */
+export function contextPlaces(places: PlaceHit[], tokens: Token[]): PlaceHit[] {
+  const area = truceArea(places, tokens);
+  return places.map((p) => (p.placeId === area ? { ...p, prep: "truce-area" } : p));
 }

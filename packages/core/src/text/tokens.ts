@@ -24,9 +24,16 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
   for (let m = TOKEN_RE.exec(slice); m !== null; m = TOKEN_RE.exec(slice)) {
     const raw = m[0];
     const at = start + m.index;
-    const kind: Token["kind"] = LETTER_RE.test(raw) ? "word" : /^\p{N}/u.test(raw) ? "number" : "punct";
+    const kind = kindOf(raw);
+    // Compounds need a hyphen and no apostrophe; contractions and possessives need an apostrophe. Most tokens have
+    // neither, so they skip the regexes below.
+    const apostrophe = kind === "word" && (raw.indexOf("'") >= 0 || raw.indexOf("’") >= 0);
+    const parts = kind === "word" && !apostrophe && raw.indexOf("-") >= 0 ? splitCompound(raw) : null;
+    if (parts === null && !apostrophe) {
+      tokens.push(make(raw, at, kind));
+      continue;
+    }
     const possessive = kind === "word" && raw.length > 2 && /['’]s$/i.test(raw);
-    const parts = kind === "word" ? splitCompound(raw) : null;
     if (parts) {
       let offset = at;
       parts.forEach((part, k) => {
@@ -73,8 +80,19 @@ function splitCompound(raw: string): string[] | null {
   return null;
 }
 
+/** Word, number or punctuation by the first character; ASCII is decided without a regex. */
+function kindOf(raw: string): Token["kind"] {
+  const c = raw.charCodeAt(0);
+  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) return "word";
+  if (c >= 48 && c <= 57) return "number";
+  if (c < 128) return "punct";
+  return LETTER_RE.test(raw) ? "word" : /^\p{N}/u.test(raw) ? "number" : "punct";
+}
+
 function make(text: string, start: number, kind: Token["kind"]): Token {
-  return { text, lower: text.toLowerCase(), start, end: start + text.length, kind, cap: UPPER_RE.test(text) };
+  const c = text.charCodeAt(0);
+  const cap = c < 128 ? c >= 65 && c <= 90 : UPPER_RE.test(text);
+  return { text, lower: text.toLowerCase(), start, end: start + text.length, kind, cap };
 }
 
 export function isPossessive(t: Token | undefined): boolean {
