@@ -236,16 +236,27 @@ export class MentionFinder {
         k = demonym.end;
       }
     }
+    const modifiersAt = k;
     while (isModifier(tokens[k])) k++;
-    // "top US diplomat": the country may follow the modifier.
+    let title = this.kb.titles.longestAt(tokens, k, false);
+    // "top US diplomat": the country sits inside the title ("top … diplomat").
     if (!of) {
       const inner = this.kb.demonyms.longestAt(tokens, k) ?? this.kb.names.longestAt(tokens, k);
-      if (inner && this.isOwner(inner.value) && this.kb.titles.longestAt(tokens, inner.end, false)) {
-        of = inner.value;
-        k = inner.end;
+      if (inner && this.isOwner(inner.value)) {
+        const joined = [...tokens.slice(modifiersAt, k), ...tokens.slice(inner.end)];
+        const around = this.kb.titles.longestAt(joined, 0, false);
+        const after = this.kb.titles.longestAt(tokens, inner.end, false);
+        if (around && around.end > k - modifiersAt) {
+          of = inner.value;
+          title = { start: inner.end, end: inner.end + around.end - (k - modifiersAt), value: around.value };
+          k = inner.end;
+        } else if (after) {
+          of = inner.value;
+          k = inner.end;
+          title = after;
+        }
       }
     }
-    const title = this.kb.titles.longestAt(tokens, k, false);
     if (!title) return null;
     let end = title.end;
     // "Foreign Minister of Egypt"

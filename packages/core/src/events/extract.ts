@@ -124,8 +124,13 @@ export function extractSentenceEvents(input: SentenceInput): { events: DraftEven
       : [];
     if (type === "MEET" || type === "CALL") {
       for (const m of mediators)
-        if (!source.includes(m) && !target.includes(m) && mentionedAfter(map, m, trigger.end)) target.push(m);
+        if (!source.includes(m) && !target.includes(m) && mentionedAfter(map, m, trigger.end) && !accompanying(map, m))
+          target.push(m);
     }
+    // Outlets relay events rather than take part; a sentence's speaker is not the counterpart of what they report.
+    const isMedia = (id: string) => actorOf(id)?.type === "MEDIA";
+    source = source.filter((id) => !isMedia(id));
+    target = target.filter((id) => !isMedia(id));
     let attributedTo: string | null = null;
     if (speech && (inContent || speech.outlet)) {
       attributedTo = speech.outlet ?? speech.speaker[0] ?? null;
@@ -382,5 +387,15 @@ function dropObjectNouns(tokens: Token[], triggers: TriggerMatch[]): TriggerMatc
       }
       return true;
     });
+  });
+}
+
+/** "along with Egyptian mediators": present alongside, not a counterpart. */
+function accompanying(map: MentionMap, id: string): boolean {
+  return map.mentions.some((m) => {
+    if (!m.actorIds.includes(id)) return false;
+    const a = map.tokens[m.start - 1]?.lower;
+    const b = map.tokens[m.start - 2]?.lower;
+    return (a === "with" && (b === "along" || b === "together")) || a === "alongside";
   });
 }

@@ -109,6 +109,10 @@ function truceArea(places: PlaceHit[], tokens: Token[] | null): string | null {
 function acrossReport(tokens: Token[], place: number, head: number): boolean {
   const [from, to] = place < head ? [place, head] : [head, place];
   for (let i = from + 1; i < to; i++) if (REPORTING.test(tokens[i]!.lower)) return true;
+  // "told reporters in Kabul that …": the place belongs to the statement when "that" opens the reported clause
+  if (place < head && tokens.slice(place + 1, head).some((t) => t.lower === "that")) {
+    for (let i = place - 1; i >= 0 && i >= place - 4; i--) if (REPORTING.test(tokens[i]!.lower)) return true;
+  }
   return false;
 }
 
