@@ -19,6 +19,15 @@ import {
   inlineAnalyzer,
   WorkerPool,
 } from "./analysis-pool";
+import {
+  bucketsOfArticles,
+  bucketsOfEvents,
+  CLUSTER_METHOD,
+  queryClusters,
+  type ReclusterSummary,
+  recluster,
+  type StoredCluster,
+} from "./clusters";
 import { type Db, type Driver, type DriverKind, openPglite, openPostgres, queryRows } from "./db/driver";
 import { appliedMigrations, defaultMigrationsDir, loadMigrations, runMigrations } from "./db/migrate";
 import { actors, articles, eventClusterMembers, eventClusters, events, reviews } from "./db/schema";
@@ -31,13 +40,33 @@ import {
   ArticleFilterSchema,
   type ClaimFilter,
   ClaimFilterSchema,
+  type ClusterFilter,
+  ClusterFilterSchema,
   type EventFilter,
   EventFilterSchema,
+  FilterSchema,
+  type ModelFilter,
+  ModelFilterSchema,
   type ReviewFilter,
   ReviewFilterSchema,
   type ReviewInput,
   ReviewInputSchema,
+  type TimelineFilter,
+  TimelineFilterSchema,
 } from "./filters";
+import type { OutletProfile, Timeline } from "./model";
+import {
+  type ClaimSeriesView,
+  claimSeriesView,
+  type IssueCount,
+  issueCounts,
+  type RolesView,
+  rolesView,
+  type StancesView,
+  sourcesView,
+  stancesView,
+  timelineView,
+} from "./model-queries";
 import {
   type ActorSummary,
   type ArticleWithAnalysis,
@@ -115,6 +144,8 @@ export interface IngestSummary {
   claims: number;
   errors: ItemError[];
   ms: number;
+  /** The event partitions re-clustered after the batch. */
+  clusters: ReclusterSummary;
 }
 
 export interface ReanalyzeOptions extends IngestOptions {
@@ -134,6 +165,7 @@ export interface ReanalyzeSummary {
   /** Reviews whose event the new analysis no longer produces (kept; they apply again if it returns). */
   orphanedReviews: number;
   ms: number;
+  clusters: ReclusterSummary;
 }
 
 export interface CorpusStatus {
@@ -199,6 +231,22 @@ export interface Corpus {
   article(id: string): Promise<ArticleWithAnalysis | null>;
   actors(filter?: ActorFilter): Promise<ActorSummary[]>;
   claims(filter?: ClaimFilter): Promise<Awaited<ReturnType<typeof queryClaims>>>;
+  /** Stored event clusters (reports of one real-world event across articles), with corroboration. */
+  clusters(filter?: ClusterFilter): Promise<StoredCluster[]>;
+  /** Negotiation tracks and each actor's role on them (party, mediator, facilitator, observer). */
+  roles(filter?: ModelFilter): Promise<RolesView>;
+  /** Stance histories per actor × issue, the actor × issue matrix of latest stances, and sticking points. */
+  stances(filter?: ModelFilter): Promise<StancesView>;
+  /** Event counts per day, week or month, by status, type, actor and issue. */
+  timeline(filter?: TimelineFilter): Promise<Timeline>;
+  /** Figures by kind and subject over time, with the figures outlets disagree on. */
+  claimSeries(filter?: ClaimFilter & { rollUp?: boolean }): Promise<ClaimSeriesView>;
+  /** One profile per outlet: coverage, event types, framing terms, actors quoted and covered. */
+  sources(filter?: ModelFilter): Promise<OutletProfile[]>;
+  /** Events, articles and outlets per issue. */
+  issues(filter?: ModelFilter): Promise<IssueCount[]>;
+  /** Re-clusters the whole corpus (after an interrupted ingest or a clustering change). */
+  recluster(): Promise<ReclusterSummary>;
   review(eventId: string, input: ReviewInput & { articleId?: string }): Promise<StoredReview>;
   reviews(filter?: ReviewFilter): Promise<StoredReview[]>;
   exportAll(): Promise<CorpusExport>;
@@ -330,8 +378,10 @@ class CorpusImpl implements Corpus {
       claims: 0,
       errors: [],
       ms: 0,
+      clusters: { buckets: 0, events: 0, clusters: 0, ms: 0 },
     };
     const seen = new Set<string>();
+    const insertedIds: string[] = [];
     let done = 0;
     let current: string | null = null;
     const progress = () =>
@@ -375,6 +425,7 @@ class CorpusImpl implements Corpus {
           if (outcome.outcome === "duplicate") s.duplicates++;
           else {
             s.inserted++;
+            insertedIds.push(analysis.article.id);
             s.events += analysis.events.length;
             s.claims += analysis.claims.length;
           }
@@ -397,8 +448,18 @@ class CorpusImpl implements Corpus {
       },
       opts.analyze ? 1 : (opts.jobs ?? defaultJobs()),
     );
+    s.clusters = await this.reclusterArticles(insertedIds);
     s.ms = Math.round(performance.now() - t0);
     return s;
+  }
+
+  /** Re-clusters the partitions the given articles' events are (or were) in. */
+  private async reclusterArticles(ids: readonly string[]): Promise<ReclusterSummary> {
+    const buckets = new Set<string>();
+    for (let i = 0; i < ids.length; i += 5000) {
+      for (const b of await bucketsOfArticles(this.db, ids.slice(i, i + 5000))) buckets.add(b);
+    }
+    return recluster(this.db, [...buckets]);
   }
 
   private async *storedArticles(opts: ReanalyzeOptions): AsyncGenerator<typeof articles.$inferSelect> {
@@ -430,7 +491,10 @@ class CorpusImpl implements Corpus {
       reviewsApplied: 0,
       orphanedReviews: 0,
       ms: 0,
+      clusters: { buckets: 0, events: 0, clusters: 0, ms: 0 },
     };
+    const before = opts.articleIds ? await bucketsOfArticles(this.db, opts.articleIds) : [];
+    const touched: string[] = [];
     let done = 0;
     const progress = (file: string | null) =>
       opts.onProgress?.({ seen: s.total, done, inserted: s.reanalyzed, duplicates: 0, failed: s.failed, file });
@@ -465,6 +529,7 @@ class CorpusImpl implements Corpus {
         try {
           const r = await this.db.transaction((tx) => writeAnalysis(tx, fixed, meta, "replace"));
           s.reanalyzed++;
+          touched.push(id);
           s.events += fixed.events.length;
           s.reviewsApplied += r.reviewsApplied;
         } catch (err) {
@@ -490,6 +555,10 @@ class CorpusImpl implements Corpus {
         AND e.evidence_start = r.evidence_start AND e.evidence_end = r.evidence_end)`,
     );
     s.orphanedReviews = orphans[0]?.n ?? 0;
+    if (opts.articleIds) {
+      const after = await bucketsOfArticles(this.db, touched);
+      s.clusters = await recluster(this.db, [...new Set([...before, ...after])]);
+    } else if (touched.length > 0) s.clusters = await recluster(this.db, "all");
     s.ms = Math.round(performance.now() - t0);
     return s;
   }
@@ -508,6 +577,33 @@ class CorpusImpl implements Corpus {
   }
   async claims(filter?: ClaimFilter) {
     return queryClaims(this.db, parseOr(ClaimFilterSchema, filter, "claim filter"));
+  }
+  async clusters(filter?: ClusterFilter) {
+    return queryClusters(this.db, parseOr(ClusterFilterSchema, filter, "cluster filter"));
+  }
+  async roles(filter?: ModelFilter) {
+    return rolesView(this.db, parseOr(ModelFilterSchema, filter, "filter"));
+  }
+  async stances(filter?: ModelFilter) {
+    return stancesView(this.db, parseOr(ModelFilterSchema, filter, "filter"));
+  }
+  async timeline(filter?: TimelineFilter) {
+    return timelineView(this.db, parseOr(TimelineFilterSchema, filter, "timeline filter"));
+  }
+  async claimSeries(filter?: ClaimFilter & { rollUp?: boolean }) {
+    return claimSeriesView(
+      this.db,
+      parseOr(ClaimFilterSchema.extend(ModelFilterSchema.pick({ rollUp: true }).shape), filter, "claim filter"),
+    );
+  }
+  async sources(filter?: ModelFilter) {
+    return sourcesView(this.db, parseOr(ModelFilterSchema, filter, "filter"));
+  }
+  async issues(filter?: ModelFilter) {
+    return issueCounts(this.db, parseOr(FilterSchema, filter, "filter"));
+  }
+  async recluster() {
+    return recluster(this.db, "all");
   }
   async reviews(filter?: ReviewFilter) {
     return queryReviews(this.db, parseOr(ReviewFilterSchema, filter, "review filter"));
@@ -552,11 +648,15 @@ class CorpusImpl implements Corpus {
       author: r.author,
       note: r.note ?? null,
     };
+    const key = [{ articleId: ev.articleId, id: eventId }];
+    const before = await bucketsOfEvents(this.db, key);
     const stored = await this.db.transaction(async (tx) => {
       const [ins] = await tx.insert(reviews).values(row).returning();
       await applyReviewTo(tx, ev.articleId, eventId, r.action, r.changes);
       return ins!;
     });
+    const after = await bucketsOfEvents(this.db, key);
+    await recluster(this.db, [...new Set([...before, ...after])]);
     return rowToReview(stored);
   }
 
@@ -603,14 +703,29 @@ class CorpusImpl implements Corpus {
         .returning({ id: reviews.id });
       s.reviews += ins.length;
     }
+    const imported: string[] = [];
     for (const a of d.articles) {
       const r = await this.db.transaction((tx) =>
         writeAnalysis(tx, a.analysis, { file: a.file, line: a.line, ingestedAt: a.ingestedAt }),
       );
       if (r.outcome === "duplicate") s.duplicates++;
-      else s.articles++;
+      else {
+        s.articles++;
+        imported.push(a.analysis.article.id);
+      }
     }
-    for (const c of d.clusters) {
+    // Automatic clusters are recomputed from the imported events (same ids: they hash their members);
+    // they keep the exported label and creation time. Clusters made another way are imported as they are.
+    await this.reclusterArticles(imported);
+    for (const c of d.clusters.filter((x) => x.method === CLUSTER_METHOD)) {
+      const upd = await this.db
+        .update(eventClusters)
+        .set({ createdAt: c.createdAt, ...(c.label !== null ? { label: c.label } : {}) })
+        .where(eq(eventClusters.id, c.id))
+        .returning({ id: eventClusters.id });
+      s.clusters += upd.length;
+    }
+    for (const c of d.clusters.filter((x) => x.method !== CLUSTER_METHOD)) {
       await this.db.transaction(async (tx) => {
         const ins = await tx
           .insert(eventClusters)

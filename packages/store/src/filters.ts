@@ -115,3 +115,25 @@ export function dateBounds(value: string): [string, string] {
   }
   return [`${y}-01-01`, `${y}-12-31`];
 }
+
+/** Clusters: the shared filter (actor, type, issue, outlet, status, from/to on the cluster's dates, text on members). */
+export const ClusterFilterSchema = FilterSchema.extend({
+  /** Corroboration floor: at least this many distinct outlets. */
+  minOutlets: z.number().int().min(1).optional(),
+  /** At least this many articles. */
+  minArticles: z.number().int().min(1).optional(),
+});
+export type ClusterFilter = z.input<typeof ClusterFilterSchema>;
+
+/** Filters for the cross-article views; `limit` caps the rows returned, never the events read. */
+export const ModelFilterSchema = FilterSchema.extend({
+  /** Count actors by affiliation root (a minister's acts are his state's). */
+  rollUp: z.boolean().optional(),
+});
+export type ModelFilter = z.input<typeof ModelFilterSchema>;
+
+export const GRANULARITIES = ["day", "week", "month"] as const;
+export const TimelineFilterSchema = ModelFilterSchema.extend({
+  granularity: z.enum(GRANULARITIES).default("month"),
+});
+export type TimelineFilter = z.input<typeof TimelineFilterSchema>;

@@ -1,4 +1,5 @@
 export { type AnalyzeFn, defaultJobs, defaultWorkerUrl } from "./analysis-pool";
+export { CLUSTER_METHOD, type ReclusterSummary, type StoredCluster } from "./clusters";
 export {
   type Corpus,
   type CorpusExport,
@@ -22,6 +23,8 @@ export { STORE_ERROR_CODES, StoreError, type StoreErrorCode } from "./errors";
 export * from "./filters";
 export * from "./inputs";
 export { LOCK_FILE } from "./lock";
+export * from "./model";
+export type { ActorNames, ClaimSeriesView, IssueCount, RolesView, StancesView } from "./model-queries";
 export type {
   ActorSummary,
   ArticleWithAnalysis,

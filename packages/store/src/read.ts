@@ -157,7 +157,7 @@ function actorMatch(actor: string): SQL {
 }
 
 /** Conditions on the events table (joined with articles). */
-function eventConditions(f: BaseFilter): SQL[] {
+export function eventConditions(f: BaseFilter): SQL[] {
   const c: SQL[] = [];
   if (f.actor) {
     c.push(sql`EXISTS (SELECT 1 FROM ${eventActors} JOIN ${actors} ON ${actors.id} = ${eventActors.actorId}
@@ -181,7 +181,7 @@ function eventConditions(f: BaseFilter): SQL[] {
   return c;
 }
 
-function articleConditions(f: BaseFilter): SQL[] {
+export function articleConditions(f: BaseFilter): SQL[] {
   const c: SQL[] = [];
   if (f.outlet) c.push(sql`lower(${articles.outlet}) = lower(${f.outlet})`);
   if (f.articleId) c.push(eq(articles.id, f.articleId));
@@ -421,10 +421,11 @@ export async function queryActors(db: Db, f: z.output<typeof ActorFilterSchema>)
   }));
 }
 
-export async function queryClaims(
-  db: Db,
-  f: z.output<typeof ClaimFilterSchema>,
-): Promise<(Claim & { article: StoredEvent["article"] })[]> {
+// asOf is a partial date; compare on its first day, falling back to the article's date.
+const claimWhen = sql`coalesce(to_date(${claims.asOf} || substr('-01-01', length(${claims.asOf}) - 3), 'YYYY-MM-DD'), ${articles.published})`;
+
+/** Conditions on the claims table (joined with articles). */
+export function claimConditions(f: BaseFilter & { kind?: string | string[] }): SQL[] {
   const conds = articleConditions(f);
   const kinds = toList(f.kind);
   if (kinds) conds.push(inArray(claims.kind, kinds));
@@ -433,13 +434,20 @@ export async function queryClaims(
       sql`EXISTS (SELECT 1 FROM ${actors} WHERE ${actors.id} = ${claims.claimant} AND ${actorMatch(f.actor)})`,
     );
   }
-  // asOf is a partial date; compare on its first day, falling back to the article's date.
-  const when = sql`coalesce(to_date(${claims.asOf} || substr('-01-01', length(${claims.asOf}) - 3), 'YYYY-MM-DD'), ${articles.published})`;
-  if (f.from) conds.push(sql`${when} >= ${dateBounds(f.from)[0]}::date`);
-  if (f.to) conds.push(sql`${when} <= ${dateBounds(f.to)[1]}::date`);
+  if (f.from) conds.push(sql`${claimWhen} >= ${dateBounds(f.from)[0]}::date`);
+  if (f.to) conds.push(sql`${claimWhen} <= ${dateBounds(f.to)[1]}::date`);
   if (f.text) {
     conds.push(sql`to_tsvector('english', ${claims.evidenceText}) @@ websearch_to_tsquery('english', ${f.text})`);
   }
+  return conds;
+}
+
+export async function queryClaims(
+  db: Db,
+  f: z.output<typeof ClaimFilterSchema>,
+): Promise<(Claim & { article: StoredEvent["article"] })[]> {
+  const conds = claimConditions(f);
+  const when = claimWhen;
   const rows = await db
     .select({ c: claims, a: articles })
     .from(claims)

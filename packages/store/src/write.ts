@@ -14,6 +14,7 @@ import {
   reviews,
 } from "./db/schema";
 import { dateBounds, type ReviewChanges } from "./filters";
+import { countWords } from "./model";
 import { loadEvents } from "./read";
 
 /** Rows per INSERT statement; keeps every statement well under PostgreSQL's 65,535 parameters. */
@@ -142,6 +143,7 @@ export async function writeAnalysis(
     dateline: analysis.dateline,
     sentences: analysis.sentences,
     framing: analysis.framing,
+    wordCount: countWords(a.text),
     ...(meta.ingestedAt ? { ingestedAt: meta.ingestedAt } : {}),
   };
   let outcome: WriteResult["outcome"] = "inserted";

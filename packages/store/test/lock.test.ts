@@ -85,7 +85,9 @@ describe("the PGlite data directory lock", () => {
     const c = await openCorpus({ dataDir: dir });
     try {
       expect(JSON.parse(readFileSync(join(dir, LOCK_FILE), "utf8")).pid).toBe(process.pid);
-      expect((await c.status()).applied.length).toBe(1);
+      const st = await c.status();
+      expect(st.applied.length).toBeGreaterThan(0);
+      expect(st.pending).toEqual([]);
     } finally {
       await c.close();
     }

@@ -63,6 +63,7 @@ export const articles = pgTable(
     dateline: jsonb("dateline").$type<Dateline>(),
     sentences: jsonb("sentences").$type<Sentence[]>().notNull().default([]),
     framing: jsonb("framing").$type<Framing>().notNull(),
+    wordCount: integer("word_count").notNull().default(0),
     tsv: tsvector("tsv").generatedAlwaysAs(sql`to_tsvector('english', coalesce(title, '') || ' ' || text)`),
   },
   (t) => [
@@ -212,6 +213,27 @@ export const eventClusters = pgTable("event_clusters", {
   label: text("label"),
   method: text("method").notNull(),
   createdAt: timestamp("created_at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
+  /** Partition re-clustered as a whole: `TYPE|y:YYYY` (dated) or `TYPE|w:YYYY-Www` (undated, by publication). */
+  bucket: text("bucket"),
+  type: text("type"),
+  date: text("date"),
+  placeId: text("place_id"),
+  actors: text("actors").array().notNull().default(sql`'{}'`),
+  issues: text("issues").array().notNull().default(sql`'{}'`),
+  outlets: text("outlets").array().notNull().default(sql`'{}'`),
+  articleCount: integer("article_count").notNull().default(0),
+  outletCount: integer("outlet_count").notNull().default(0),
+  dateMin: text("date_min"),
+  dateMax: text("date_max"),
+  dateStart: date("date_start", { mode: "string" }),
+  dateEnd: date("date_end", { mode: "string" }),
+  firstReport: jsonb("first_report").$type<{
+    eventId: string;
+    articleId: string;
+    published: string | null;
+    outlet: string | null;
+  }>(),
+  statuses: jsonb("statuses").$type<Record<string, number>>().notNull().default({}),
 });
 
 export const eventClusterMembers = pgTable(

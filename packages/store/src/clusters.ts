@@ -1,0 +1,291 @@
+import { and, inArray, type SQL, sql } from "drizzle-orm";
+import type { z } from "zod";
+import { type Db, queryRows } from "./db/driver";
+import { actors, articles, eventClusterMembers, eventClusters, events } from "./db/schema";
+import { dateBounds, type FilterSchema } from "./filters";
+import { clusterEvents, type EventCluster } from "./model";
+import { loadActorsFor, loadEventsWhere } from "./views";
+
+/** `method` of clusters the store computes (core's `clusterEvents`); other methods are left alone. */
+export const CLUSTER_METHOD = "parley-auto-1";
+
+/**
+ * The partition an event is clustered in. `clusterEvents` only merges events of one type whose dates share a
+ * year (dated) or, undated, whose articles share an ISO week; so re-clustering a partition alone gives the
+ * same clusters as re-clustering the corpus. Undated events of undated articles are their own partition.
+ */
+export const EVENT_BUCKET = sql`CASE
+  WHEN ${events.dateValue} IS NOT NULL THEN ${events.type} || '|y:' || substr(${events.dateValue}, 1, 4)
+  WHEN ${articles.published} IS NOT NULL THEN ${events.type} || '|w:' || to_char(${articles.published}, 'IYYY-"W"IW')
+  ELSE ${events.type} || '|n:' || ${events.articleId} || ':' || ${events.id} END`;
+
+const notRejected = sql`${events.reviewState} IS DISTINCT FROM 'rejected'`;
+
+/** Partitions holding the given articles' events now, plus those holding clusters with their events. */
+export async function bucketsOfArticles(db: Db, articleIds: readonly string[]): Promise<string[]> {
+  if (articleIds.length === 0) return [];
+  const out = new Set<string>();
+  const ids = sql.param([...articleIds]);
+  const now = await queryRows<{ b: string }>(
+    db,
+    sql`SELECT DISTINCT ${EVENT_BUCKET} AS b FROM ${events} JOIN ${articles} ON ${articles.id} = ${events.articleId}
+      WHERE ${events.articleId} = ANY(${ids}::text[])`,
+  );
+  for (const r of now) out.add(r.b);
+  const held = await queryRows<{ b: string }>(
+    db,
+    sql`SELECT DISTINCT c.bucket AS b FROM ${eventClusters} c JOIN ${eventClusterMembers} m ON m.cluster_id = c.id
+      WHERE m.article_id = ANY(${ids}::text[]) AND c.bucket IS NOT NULL`,
+  );
+  for (const r of held) out.add(r.b);
+  return [...out];
+}
+
+/** Partitions of specific events (before and after a review changes their type or date). */
+export async function bucketsOfEvents(db: Db, keys: { articleId: string; id: string }[]): Promise<string[]> {
+  const out = new Set<string>();
+  for (const k of keys) {
+    const rows = await queryRows<{ b: string }>(
+      db,
+      sql`SELECT ${EVENT_BUCKET} AS b FROM ${events} JOIN ${articles} ON ${articles.id} = ${events.articleId}
+        WHERE ${events.articleId} = ${k.articleId} AND ${events.id} = ${k.id}
+        UNION SELECT c.bucket FROM ${eventClusters} c JOIN ${eventClusterMembers} m ON m.cluster_id = c.id
+        WHERE m.article_id = ${k.articleId} AND m.event_id = ${k.id} AND c.bucket IS NOT NULL`,
+    );
+    for (const r of rows) out.add(r.b);
+  }
+  return [...out];
+}
+
+export interface ReclusterSummary {
+  buckets: number;
+  events: number;
+  clusters: number;
+  ms: number;
+}
+
+function spanBounds(c: EventCluster): [string | null, string | null] {
+  const lo = c.dateSpan.min ?? c.date ?? c.firstReport.published;
+  const hi = c.dateSpan.max ?? c.date ?? c.firstReport.published;
+  return [lo ? dateBounds(lo)[0] : null, hi ? dateBounds(hi)[1] : null];
+}
+
+/**
+ * Re-clusters whole partitions (`"all"`: the corpus) with core's `clusterEvents` and replaces their stored
+ * clusters in one transaction. Clusters that come out unchanged keep their id and creation time.
+ */
+export async function recluster(db: Db, buckets: readonly string[] | "all"): Promise<ReclusterSummary> {
+  const t0 = performance.now();
+  if (buckets !== "all" && buckets.length === 0) return { buckets: 0, events: 0, clusters: 0, ms: 0 };
+  const inBuckets: SQL = buckets === "all" ? sql`true` : sql`${EVENT_BUCKET} = ANY(${sql.param([...buckets])}::text[])`;
+  const evs = await loadEventsWhere(db, and(notRejected, inBuckets)!);
+  const arts = await queryRows<{ id: string; outlet: string | null; published: string | null; title: string | null }>(
+    db,
+    sql`SELECT ${articles.id} AS id, ${articles.outlet} AS outlet, ${articles.published}::text AS published,
+      ${articles.title} AS title FROM ${articles} WHERE ${articles.id} IN (
+        SELECT ${events.articleId} FROM ${events} JOIN ${articles} ON ${articles.id} = ${events.articleId}
+        WHERE ${notRejected} AND ${inBuckets})`,
+  );
+  const acts = await loadActorsFor(db, evs);
+  const names = new Map(acts.map((a) => [a.id, a.name]));
+  const published = new Map(arts.map((a) => [a.id, a.published]));
+  const bucketOf = (articleId: string, e: (typeof evs)[number]): string => {
+    if (e.date) return `${e.type}|y:${e.date.value.slice(0, 4)}`;
+    const pub = published.get(articleId);
+    return pub ? `${e.type}|w:${isoWeekSql(pub)}` : `${e.type}|n:${articleId}:${e.id}`;
+  };
+  const clusters = clusterEvents({
+    articles: arts.map((a) => ({ ...a, wordCount: 0, framingTerms: [] })),
+    events: evs,
+    actors: acts,
+  });
+  const byKey = new Map(evs.map((e) => [e.id, e]));
+  const rows = clusters.map((c) => {
+    const first = byKey.get(c.eventIds[0]!)!;
+    const [start, end] = spanBounds(c);
+    const who = c.actors
+      .slice(0, 3)
+      .map((a) => names.get(a) ?? a)
+      .join(", ");
+    return {
+      id: c.id,
+      label: `${c.type} ${c.date ?? "undated"}${who ? ` ${who}` : ""}`,
+      method: CLUSTER_METHOD,
+      bucket: bucketOf(first.articleId, first),
+      type: c.type,
+      date: c.date,
+      placeId: c.placeId,
+      actors: c.actors,
+      issues: c.issues,
+      outlets: c.outlets,
+      articleCount: c.articleCount,
+      outletCount: c.outletCount,
+      dateMin: c.dateSpan.min,
+      dateMax: c.dateSpan.max,
+      dateStart: start,
+      dateEnd: end,
+      firstReport: c.firstReport,
+      statuses: c.statuses as Record<string, number>,
+    };
+  });
+  const members = clusters.flatMap((c) =>
+    c.eventIds.map((id) => ({ clusterId: c.id, articleId: byKey.get(id)!.articleId, eventId: id })),
+  );
+  await db.transaction(async (tx) => {
+    const keep = rows.map((r) => r.id);
+    // Stale clusters of these partitions go; the rest are upserted (their members rewritten).
+    const stale = sql`${eventClusters.method} = ${CLUSTER_METHOD} AND ${
+      buckets === "all" ? sql`true` : sql`${eventClusters.bucket} = ANY(${sql.param([...buckets])}::text[])`
+    }`;
+    if (keep.length === 0) await tx.delete(eventClusters).where(stale);
+    else {
+      await tx
+        .delete(eventClusters)
+        .where(sql`${stale} AND NOT (${eventClusters.id} = ANY(${sql.param(keep)}::text[]))`);
+      await tx
+        .delete(eventClusterMembers)
+        .where(sql`${eventClusterMembers.clusterId} = ANY(${sql.param(keep)}::text[])`);
+    }
+    for (let i = 0; i < rows.length; i += 500) {
+      await tx
+        .insert(eventClusters)
+        .values(rows.slice(i, i + 500))
+        .onConflictDoUpdate({
+          target: eventClusters.id,
+          set: {
+            label: sql`excluded.label`,
+            bucket: sql`excluded.bucket`,
+            type: sql`excluded.type`,
+            date: sql`excluded.date`,
+            placeId: sql`excluded.place_id`,
+            actors: sql`excluded.actors`,
+            issues: sql`excluded.issues`,
+            outlets: sql`excluded.outlets`,
+            articleCount: sql`excluded.article_count`,
+            outletCount: sql`excluded.outlet_count`,
+            dateMin: sql`excluded.date_min`,
+            dateMax: sql`excluded.date_max`,
+            dateStart: sql`excluded.date_start`,
+            dateEnd: sql`excluded.date_end`,
+            firstReport: sql`excluded.first_report`,
+            statuses: sql`excluded.statuses`,
+          },
+        });
+    }
+    for (let i = 0; i < members.length; i += 2000) {
+      await tx.insert(eventClusterMembers).values(members.slice(i, i + 2000));
+    }
+  });
+  const nb = buckets === "all" ? new Set(rows.map((r) => r.bucket)).size : buckets.length;
+  return { buckets: nb, events: evs.length, clusters: rows.length, ms: Math.round(performance.now() - t0) };
+}
+
+/** ISO week as PostgreSQL's `to_char(d, 'IYYY-"W"IW')` writes it. */
+function isoWeekSql(day: string): string {
+  const [y, m, d] = day.split("-").map(Number);
+  const t = Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1);
+  const dow = (new Date(t).getUTCDay() + 6) % 7;
+  const thursday = new Date(t + (3 - dow) * 86_400_000);
+  const year = thursday.getUTCFullYear();
+  const week = 1 + Math.floor((thursday.getTime() - Date.UTC(year, 0, 1)) / 86_400_000 / 7);
+  return `${year}-W${String(week).padStart(2, "0")}`;
+}
+
+/** A stored event cluster: core's `EventCluster` plus its label, method and creation time. */
+export interface StoredCluster extends EventCluster {
+  label: string | null;
+  method: string;
+  createdAt: string;
+  members: { articleId: string; eventId: string }[];
+}
+
+type BaseFilter = z.output<typeof FilterSchema>;
+
+/** Stored clusters matching a filter, dated ones first by date, then by corroboration. */
+export async function queryClusters(
+  db: Db,
+  f: BaseFilter & { minOutlets?: number; minArticles?: number },
+): Promise<StoredCluster[]> {
+  const c = eventClusters;
+  const conds: SQL[] = [];
+  if (f.actor) {
+    conds.push(sql`${c.actors} && ARRAY(SELECT ${actors.id} FROM ${actors} WHERE ${actors.id} = ${f.actor}
+      OR lower(${actors.name}) = lower(${f.actor}) OR EXISTS (SELECT 1 FROM jsonb_array_elements_text(${actors.aliases}) al(v)
+      WHERE lower(al.v) = lower(${f.actor})))`);
+  }
+  const types = f.type === undefined ? undefined : Array.isArray(f.type) ? f.type : [f.type];
+  if (types) conds.push(inArray(c.type, types));
+  if (f.issue) {
+    conds.push(
+      sql`EXISTS (SELECT 1 FROM unnest(${c.issues}) i(v) WHERE i.v = ${f.issue} OR starts_with(i.v, ${`${f.issue}.`}))`,
+    );
+  }
+  if (f.outlet) conds.push(sql`EXISTS (SELECT 1 FROM unnest(${c.outlets}) o(v) WHERE lower(o.v) = lower(${f.outlet}))`);
+  const statuses = f.status === undefined ? undefined : Array.isArray(f.status) ? f.status : [f.status];
+  if (statuses)
+    conds.push(
+      sql`(${sql.join(
+        statuses.map((s) => sql`${c.statuses} ? ${s}`),
+        sql` OR `,
+      )})`,
+    );
+  if (f.from) conds.push(sql`${c.dateEnd} >= ${dateBounds(f.from)[0]}::date`);
+  if (f.to) conds.push(sql`${c.dateStart} <= ${dateBounds(f.to)[1]}::date`);
+  if (f.text || f.articleId) {
+    const inner: SQL[] = [];
+    if (f.articleId) inner.push(sql`${events.articleId} = ${f.articleId}`);
+    if (f.text) inner.push(sql`${events.tsv} @@ websearch_to_tsquery('english', ${f.text})`);
+    conds.push(sql`EXISTS (SELECT 1 FROM ${eventClusterMembers} m JOIN ${events}
+      ON ${events.articleId} = m.article_id AND ${events.id} = m.event_id
+      WHERE m.cluster_id = ${c.id} AND ${and(...inner)})`);
+  }
+  if (f.minOutlets) conds.push(sql`${c.outletCount} >= ${f.minOutlets}`);
+  if (f.minArticles) conds.push(sql`${c.articleCount} >= ${f.minArticles}`);
+  const rows = await db
+    .select()
+    .from(c)
+    .where(and(...conds))
+    .orderBy(sql`${c.dateStart} ASC NULLS LAST`, sql`${c.outletCount} DESC`, c.id)
+    .limit(f.limit)
+    .offset(f.offset);
+  if (rows.length === 0) return [];
+  const mem = await db
+    .select()
+    .from(eventClusterMembers)
+    .where(
+      inArray(
+        eventClusterMembers.clusterId,
+        rows.map((r) => r.id),
+      ),
+    );
+  const byCluster = new Map<string, { articleId: string; eventId: string }[]>();
+  for (const m of mem) {
+    const list = byCluster.get(m.clusterId) ?? [];
+    list.push({ articleId: m.articleId, eventId: m.eventId });
+    byCluster.set(m.clusterId, list);
+  }
+  return rows.map((r) => {
+    const members = (byCluster.get(r.id) ?? []).sort((x, y) =>
+      x.eventId < y.eventId ? -1 : x.eventId > y.eventId ? 1 : 0,
+    );
+    return {
+      id: r.id,
+      type: r.type as EventCluster["type"],
+      date: r.date,
+      placeId: r.placeId,
+      actors: r.actors,
+      issues: r.issues,
+      firstReport: r.firstReport ?? { eventId: "", articleId: "", published: null, outlet: null },
+      outlets: r.outlets,
+      articleCount: r.articleCount,
+      outletCount: r.outletCount,
+      dateSpan: { min: r.dateMin, max: r.dateMax },
+      statuses: r.statuses as EventCluster["statuses"],
+      eventIds: members.map((m) => m.eventId),
+      label: r.label,
+      method: r.method,
+      createdAt: new Date(r.createdAt).toISOString(),
+      members,
+    };
+  });
+}

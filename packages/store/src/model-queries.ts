@@ -1,0 +1,127 @@
+import { sql } from "drizzle-orm";
+import type { z } from "zod";
+import { type Db, queryRows } from "./db/driver";
+import { articles, eventIssues, events } from "./db/schema";
+import type { FilterSchema, ModelFilterSchema, TimelineFilterSchema } from "./filters";
+import {
+  type ActorRole,
+  actorRoles,
+  buildTimeline,
+  type ClaimDisagreement,
+  type ClaimSeries,
+  claimDisagreements,
+  claimSeries,
+  type OutletProfile,
+  outletProfiles,
+  PLACE_COUNTRY,
+  type StanceHistory,
+  type StanceMatrix,
+  type StickingPoint,
+  stanceHistories,
+  stanceMatrix,
+  stickingPoints,
+  type Timeline,
+  type Track,
+} from "./model";
+import { eventScope, loadView } from "./views";
+
+type ModelFilter = z.output<typeof ModelFilterSchema>;
+
+/** Actor id → display name for every actor a result names. */
+export type ActorNames = Record<string, string>;
+
+export interface RolesView {
+  tracks: Track[];
+  /** Sorted by track, then role, then actor; at most `limit`. */
+  roles: ActorRole[];
+  actors: ActorNames;
+}
+
+export interface StancesView {
+  /** Per actor and issue, oldest first; at most `limit` histories. */
+  histories: StanceHistory[];
+  matrix: StanceMatrix;
+  stickingPoints: StickingPoint[];
+  actors: ActorNames;
+}
+
+export interface ClaimSeriesView {
+  series: ClaimSeries[];
+  /** Figures outlets report differently (same kind, similar subject, same week). */
+  disagreements: ClaimDisagreement[];
+}
+
+export interface IssueCount {
+  issue: string;
+  events: number;
+  articles: number;
+  outlets: number;
+  first: string | null;
+  last: string | null;
+}
+
+/** Events that carry a stance (the others are not read by `stanceRecords`). */
+const STANCE_TYPES = ["DEMAND", "PROPOSE", "COUNTER_PROPOSE", "ACCEPT", "AGREE", "REJECT", "APPEAL"];
+
+export async function rolesView(db: Db, f: ModelFilter): Promise<RolesView> {
+  const view = await loadView(db, f, { statuses: ["occurred", "planned"] });
+  const r = actorRoles(view, { rollUp: f.rollUp ?? true, placeCountry: PLACE_COUNTRY });
+  return { tracks: r.tracks, roles: r.roles.slice(f.offset, f.offset + f.limit), actors: view.actorNames };
+}
+
+export async function stancesView(db: Db, f: ModelFilter): Promise<StancesView> {
+  const view = await loadView(db, f, { types: STANCE_TYPES, statuses: ["occurred", "negated"], withIssues: true });
+  const histories = stanceHistories(view, { rollUp: f.rollUp ?? true });
+  return {
+    histories: histories.slice(f.offset, f.offset + f.limit),
+    matrix: stanceMatrix(histories),
+    stickingPoints: stickingPoints(histories),
+    actors: view.actorNames,
+  };
+}
+
+export async function timelineView(db: Db, f: z.output<typeof TimelineFilterSchema>): Promise<Timeline> {
+  const view = await loadView(db, f);
+  const t = buildTimeline(view, { granularity: f.granularity, rollUp: f.rollUp ?? false });
+  return { ...t, buckets: t.buckets.slice(f.offset, f.offset + f.limit) };
+}
+
+export async function claimSeriesView(db: Db, f: ModelFilter & { kind?: string | string[] }): Promise<ClaimSeriesView> {
+  const view = await loadView(db, f, { claims: true, noEvents: true });
+  return {
+    series: claimSeries(view).slice(f.offset, f.offset + f.limit),
+    disagreements: claimDisagreements(view),
+  };
+}
+
+export async function sourcesView(db: Db, f: ModelFilter): Promise<OutletProfile[]> {
+  const view = await loadView(db, f, { claims: true, allArticles: true });
+  return outletProfiles(view, { rollUp: f.rollUp ?? false }).slice(f.offset, f.offset + f.limit);
+}
+
+/** Events, articles and outlets per issue (exact issue ids; `issue` keeps one subtree), most events first. */
+export async function issueCounts(db: Db, f: z.output<typeof FilterSchema>): Promise<IssueCount[]> {
+  const rows = await queryRows<{
+    issue: string;
+    events: number;
+    articles: number;
+    outlets: number;
+    first: string | null;
+    last: string | null;
+  }>(
+    db,
+    sql`SELECT ${eventIssues.issue} AS issue, count(*)::int AS events,
+        count(DISTINCT ${events.articleId})::int AS articles, count(DISTINCT lower(${articles.outlet}))::int AS outlets,
+        min(coalesce(${events.dateStart}, ${articles.published}))::text AS first,
+        max(coalesce(${events.dateEnd}, ${articles.published}))::text AS last
+      FROM ${eventIssues}
+      JOIN ${events} ON ${events.articleId} = ${eventIssues.articleId} AND ${events.id} = ${eventIssues.eventId}
+      JOIN ${articles} ON ${articles.id} = ${events.articleId}
+      WHERE ${eventScope(f)}
+        ${f.issue ? sql`AND (${eventIssues.issue} = ${f.issue} OR starts_with(${eventIssues.issue}, ${`${f.issue}.`}))` : sql``}
+      GROUP BY ${eventIssues.issue}
+      ORDER BY count(*) DESC, ${eventIssues.issue}
+      LIMIT ${f.limit} OFFSET ${f.offset}`,
+  );
+  return rows;
+}
