@@ -7,6 +7,7 @@ import { checkTrigger } from "./filters";
 import { findTriggers, type TriggerMatch } from "./lexicon";
 import { modality } from "./modality";
 import { findSpeech, type Speech } from "./speech";
+import { statementEvents } from "./statements";
 
 /** An event found in one sentence, before dates, places and issues are attached. */
 export interface DraftEvent {
@@ -148,6 +149,7 @@ export function extractSentenceEvents(input: SentenceInput): { events: DraftEven
     });
     void sourceMentions;
   }
+  events.push(...statementEvents({ tokens, map, speech, events, actorOf, rootOf }));
   return { events, speech };
 }
 

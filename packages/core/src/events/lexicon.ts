@@ -32,7 +32,7 @@ interface TriggerFile {
   triggers: Array<{ type: EventType; verbs: string[]; nouns: string[]; phrases: string[] }>;
 }
 
-const GAP = 3;
+const GAP = 4;
 
 function compile(): Map<string, TriggerPattern[]> {
   const byFirst = new Map<string, TriggerPattern[]>();

@@ -18,6 +18,12 @@ const PLACE_MODIFIERS =
 const PART_NOUNS =
   /^(suburbs?|outskirts|north|south|east|west|centre|center|border|borders|coast|port|airport|streets|capital|countryside|territory|frontier|heartland|outskirt)$/;
 
+/** "the southern Gaza city of Rafah": a description whose place is named after "of". */
+const SETTLEMENT = /^(city|town|village|port|region|province|district|enclave|camp|suburb|area|governorate|state)$/;
+/** "Israeli neighbourhoods", "Ukrainian towns": a demonym before these nouns names a place in that state. */
+const SETTLEMENTS_OF =
+  /^(neighbourhoods?|neighborhoods?|towns?|cities|villages?|territory|soil|communities|settlements|border|borders|silos|ports?)$/;
+
 /** The word before a place, skipping modifiers: "into northern Israel" → "into". */
 function prepBefore(tokens: Token[], i: number): string | null {
   let j = i - 1;
@@ -43,6 +49,15 @@ export function findPlaces(kb: KnowledgeBase, tokens: Token[]): PlaceHit[] {
         }
       }
     }
+    if (t.cap && SETTLEMENTS_OF.test(tokens[i + 1]?.lower ?? "")) {
+      // "rocket after rocket at Israeli neighbourhoods" → Israel
+      const demonym = kb.demonyms.longestAt(tokens, i);
+      const place = demonym && demonym.end === i + 1 ? `place:${demonym.value}` : null;
+      if (place && kb.places.has(place)) {
+        hits.push({ start: i, end: i + 1, placeId: place, prep: prevWord });
+        continue;
+      }
+    }
     if (!t.cap) continue;
     const match = kb.placeNames.longestAt(tokens, i);
     if (!match) continue;
@@ -58,7 +73,29 @@ export function findPlaces(kb: KnowledgeBase, tokens: Token[]): PlaceHit[] {
     hits.push({ start: i, end: match.end, placeId: match.value, prep: prevWord });
     i = match.end - 1;
   }
-  return hits;
+  return describedPlaces(hits, tokens);
+}
+
+/** "an offensive on the southern Gaza city of Rafah" → Rafah, with the description's preposition ("on"). */
+function describedPlaces(hits: PlaceHit[], tokens: Token[]): PlaceHit[] {
+  const out: PlaceHit[] = [];
+  for (const h of hits) {
+    if (h.prep === "of" && SETTLEMENT.test(tokens[h.start - 2]?.lower ?? "")) {
+      let j = h.start - 3;
+      while (j >= 0 && j > h.start - 10) {
+        const t = tokens[j]!;
+        if (t.cap || isPossessive(t) || PLACE_MODIFIERS.test(t.lower) || /-/.test(t.lower)) j--;
+        else break;
+      }
+      const prep = tokens[j]?.lower ?? null;
+      // the description's own place ("Gaza city", "the Gaza Strip's") is not a separate hit
+      while (out.length && out[out.length - 1]!.start > j) out.pop();
+      out.push({ ...h, prep });
+      continue;
+    }
+    out.push(h);
+  }
+  return out;
 }
 
 export function toLocation(kb: KnowledgeBase, placeId: string): Location {

@@ -23,7 +23,20 @@ const REPORTING =
   /^(said|says|say|told|tells|tell|added|adding|announced|stated|according|quoted|reported|insisted|warned|speaking)$/;
 
 const PREPS: Partial<Record<EventType, Set<string>>> = {
-  TRAVEL: new Set(["to", "in", "for", "into", "at", "visited", "visit", "reach", "reached"]),
+  TRAVEL: new Set([
+    "to",
+    "in",
+    "for",
+    "into",
+    "at",
+    "visited",
+    "visit",
+    "reach",
+    "reached",
+    "from",
+    "left",
+    "departed",
+  ]),
   MILITARY: new Set(["in", "on", "into", "at", "of", "near", "over", "across", "against"]),
   THREATEN: new Set(["on", "in", "into", "against", "at"]),
   MOBILIZE: new Set(["in", "at", "into", "from", "to", "on", "near"]),
@@ -33,6 +46,11 @@ const PREPS: Partial<Record<EventType, Set<string>>> = {
 const DEFAULT_PREPS = new Set(["in", "at"]);
 /** Leaving a place: the venue is the place left ("left Cairo", "departed the Egyptian capital"). */
 const LEAVE = /^(left|leave|leaves|leaving|departed|depart|departs|from)$/;
+/** Nouns naming an attack; a place used as their modifier ("the Odesa strike") is where it landed. */
+const ATTACK = /^(killings|strike|strikes|attack|attacks|bombing|raid|shelling|massacre|offensive|assault)$/;
+/** Movement verbs whose "to X" destination is where the following talks take place. */
+const GOING =
+  /^(head|heads|headed|heading|flew|fly|flies|travelled|traveled|went|go|goes|arrived|arrives|came|returned)$/;
 
 /**
  * The venue of an event, as a place id:
@@ -50,7 +68,7 @@ export function eventPlace({ places, tokens, draft, previousPlaces }: EventPlace
   if (type === "CEASEFIRE") return truceArea(places, tokens) ?? truceArea(previousPlaces, null);
   if (!places.length) return CONTINUING.has(type) ? continuedVenue(previousPlaces) : null;
   const wanted = PREPS[type] ?? DEFAULT_PREPS;
-  const leaving = type === "TRAVEL" && LEAVE.test(tokens[head]?.lower ?? "");
+  const leaving = (type === "TRAVEL" || type === "SUSPEND") && LEAVE.test(tokens[head]?.lower ?? "");
   let best: { id: string; dist: number } | null = null;
   for (const p of places) {
     const prep = p.prep;
@@ -64,10 +82,15 @@ export function eventPlace({ places, tokens, draft, previousPlaces }: EventPlace
     )
       ok = true;
     if (!ok && isTalksModifier(p, tokens) && type !== "MILITARY") ok = true;
+    if (!ok && type === "MILITARY" && ATTACK.test(tokens[p.end]?.lower ?? "")) ok = true;
+    // "headed to Cairo to meet mediators", "flew to Tehran and held talks": the talks are at the destination
+    if (!ok && type !== "TRAVEL" && prep === "to" && p.start < head && GOING.test(tokens[p.start - 2]?.lower ?? ""))
+      ok = true;
     if (!ok) continue;
-    if (type !== "MILITARY" && prep === "in" && CONFLICT.test(tokens[p.start - 2]?.lower ?? "")) continue;
+    if (type !== "MILITARY" && type !== "CEASEFIRE" && prep === "in" && locatesConflict(tokens, p.start)) continue;
     if (acrossReport(tokens, p.start, head)) continue;
-    const dist = Math.abs(p.start - head);
+    // a place after the trigger is its complement; one before it more often belongs to someone named there
+    const dist = p.start >= head ? p.start - head : (head - p.start) * 1.5;
     if (dist > tokens.length) continue;
     if (!best || dist < best.dist) best = { id: p.placeId, dist };
   }
@@ -82,6 +105,16 @@ const CONTINUING = new Set<EventType>(["MEET", "AGREE"]);
 function continuedVenue(previous: PlaceHit[]): string | null {
   const venues = new Set(previous.filter((p) => p.prep === "in" || p.prep === "at").map((p) => p.placeId));
   return venues.size === 1 ? [...venues][0]! : null;
+}
+
+/** "the war in Yemen", "the conflict raging in Gaza", "a ceasefire in Gaza": the place of a conflict or truce. */
+function locatesConflict(tokens: Token[], place: number): boolean {
+  for (let i = place - 2; i >= 0 && i >= place - 3; i--) {
+    const w = tokens[i]!.lower;
+    if (CONFLICT.test(w) || TRUCE.test(w)) return true;
+    if (tokens[i]!.kind === "punct") return false;
+  }
+  return false;
 }
 
 /** "the Cairo talks", "Doha deal": a place directly before a noun naming negotiations. */
