@@ -47,7 +47,7 @@ describe("findTriggers", () => {
     },
   );
 
-  it("does not bridge a gap longer than three words", () => {
+  it("does not bridge a gap longer than four words", () => {
     const found = triggers("They held five long and tiring days of talks.");
     expect(found.filter((t) => t.words.startsWith("held") && t.words.endsWith("talks"))).toEqual([]);
   });
