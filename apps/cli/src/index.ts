@@ -3,6 +3,7 @@ import { Command } from "commander";
 import { evalCommand } from "./commands/eval";
 import { extractCommand } from "./commands/extract";
 import { schemaCommand } from "./commands/schema";
+import { serveCommand } from "./commands/serve";
 import { handleError } from "./errors";
 
 const program = new Command("parley")
@@ -11,6 +12,7 @@ const program = new Command("parley")
   .showHelpAfterError()
   .addCommand(extractCommand)
   .addCommand(schemaCommand)
-  .addCommand(evalCommand);
+  .addCommand(evalCommand)
+  .addCommand(serveCommand);
 
 program.parseAsync(process.argv).catch(handleError);

@@ -4,7 +4,7 @@ import type { AppRouter } from "./root";
 export { INTERNAL_MESSAGE, toTRPCError } from "./errors";
 export { IngestFilesSchema, IngestMetaSchema, IngestTextSchema, UploadedFileSchema } from "./ingest";
 export { type AppRouter, appRouter } from "./root";
-export { type Context, createCallerFactory, createTRPCContext } from "./trpc";
+export { type Context, createCallerFactory, createTRPCContext, type ParleyHost } from "./trpc";
 
 /** Inputs and outputs of every procedure, for typing UI props and the remote CLI. */
 export type RouterInputs = inferRouterInputs<AppRouter>;

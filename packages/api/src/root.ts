@@ -4,6 +4,7 @@ import { claimsRouter } from "./router/claims";
 import { corpusRouter } from "./router/corpus";
 import { eventsRouter } from "./router/events";
 import { ingestRouter } from "./router/ingest";
+import { clustersRouter, modelRouter } from "./router/model";
 import { reviewRouter } from "./router/review";
 import { createTRPCRouter } from "./trpc";
 
@@ -13,6 +14,8 @@ export const appRouter = createTRPCRouter({
   articles: articlesRouter,
   actors: actorsRouter,
   claims: claimsRouter,
+  clusters: clustersRouter,
+  model: modelRouter,
   ingest: ingestRouter,
   review: reviewRouter,
 });

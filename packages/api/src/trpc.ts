@@ -32,3 +32,12 @@ const mapErrors = t.middleware(async ({ next }) => {
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const publicProcedure = t.procedure.use(mapErrors);
+
+/**
+ * What a process serving the web app hands to it (`parley serve` sets `globalThis.__parleyHost`): the router and a
+ * context factory over the corpus it opened. The web app never opens the database itself.
+ */
+export interface ParleyHost {
+  router: typeof import("./root").appRouter;
+  createContext: () => Context;
+}

@@ -42,7 +42,7 @@ The United States welcomed the ceasefire announced on Monday and said humanitari
 
 export interface TestApi {
   corpus: Corpus;
-  caller: ReturnType<ReturnType<typeof createCallerFactory<typeof appRouter>>>;
+  caller: ReturnType<typeof appRouter.createCaller>;
   cleanup(): Promise<void>;
 }
 

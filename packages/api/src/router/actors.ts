@@ -1,11 +1,22 @@
-import { ActorFilterSchema } from "@parley/store";
+import { ActorFilterSchema, EventFilterSchema } from "@parley/store";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { createTRPCRouter, publicProcedure } from "../trpc";
+import { actorNetwork } from "../views";
 
 export const actorsRouter = createTRPCRouter({
   /** Actors with event and article counts under the filter, most active first. */
   list: publicProcedure.input(ActorFilterSchema.prefault({})).query(({ ctx, input }) => ctx.corpus.actors(input)),
+
+  /** Actors as nodes (size = activity), events between them as edges (meetings, proposals, rejections…). */
+  network: publicProcedure.input(EventFilterSchema.prefault({ limit: 10_000 })).query(async ({ ctx, input }) => {
+    const [events, actors] = await Promise.all([
+      ctx.corpus.events(input),
+      ctx.corpus.actors({ ...input, limit: 10_000 }),
+    ]);
+    const net = actorNetwork(events, actors);
+    return { ...net, truncated: events.length >= input.limit };
+  }),
 
   /** The actor page: the actor, its events (any role), what it is quoted as saying, and its figures. */
   get: publicProcedure
