@@ -26,6 +26,8 @@ export interface MentionHit {
   possessive: boolean;
 }
 
+const PREP_BEFORE =
+  /^(in|to|from|at|into|on|of|for|with|by|against|between|among|about|after|before|since|under|over|via|through|than|like)$/;
 const PERSON_PRONOUNS = new Set(["he", "she", "him", "his", "her"]);
 const THING_PRONOUNS = new Set(["it", "its"]);
 const PLURAL_PRONOUNS = new Set(["they", "their", "them"]);
@@ -131,6 +133,14 @@ export class MentionFinder {
       if (hit) {
         hits.push(hit);
         for (const id of hit.actorIds) this.remember(id, sentence);
+        // The first mention outside a prepositional phrase is the sentence's subject: pronouns prefer it.
+        if (
+          !this.currentSubject.has(sentence) &&
+          !hit.anaphoric &&
+          !PREP_BEFORE.test(tokens[hit.start - 1]?.lower ?? "")
+        ) {
+          this.currentSubject.set(sentence, hit.actorIds);
+        }
         i = hit.end;
       } else i++;
     }
@@ -138,6 +148,9 @@ export class MentionFinder {
     mergeAppositives(tokens, hits, (id) => this.registry.get(id)?.type);
     return hits;
   }
+
+  /** Subject actors per sentence index, for pronoun resolution. */
+  private readonly currentSubject = new Map<number, string[]>();
 
   /** The article's two main parties, for "the two sides" (the first pair joined by "and"/"between"). */
   parties(): string[] {
@@ -432,7 +445,16 @@ export class MentionFinder {
     if (owner.type === "STATE" && (w1 === "army" || w1 === "military" || (w1 === "armed" && w2 === "forces"))) {
       return make("armed-forces", w1 === "armed" ? j + 2 : j + 1);
     }
-    // "X officials", "X sources", "X mediators": the owner itself, consuming the noun.
+    // "X officials", "X sources", "X mediators": the owner itself, consuming the noun; after a possessive only the
+    // nouns that stand for the whole ("Egypt's government", "Ethiopia's federal government").
+    while (j > k && isModifier(tokens[j])) j++;
+    const standsForWhole = /^(government|authorities|leadership|administration|regime|side)$/.test(
+      tokens[j]?.lower ?? "",
+    );
+    if (tokens[j] && STATE_NOUNS.has(tokens[j]!.lower) && (j === k || standsForWhole)) {
+      this.registry.use(ownerId);
+      return { id: ownerId, end: j + 1 };
+    }
     if (w1 && STATE_NOUNS.has(w1) && j === k) {
       this.registry.use(ownerId);
       return { id: ownerId, end: j + 1 };
@@ -665,6 +687,14 @@ export class MentionFinder {
   }
 
   private latest(accept: (type: ActorType) => boolean, sentence: number): string | null {
+    // Subject preference: this sentence's subject, then the previous sentence's, then the most recent mention.
+    for (const s of [sentence, sentence - 1]) {
+      const subject = this.currentSubject.get(s);
+      if (subject?.length === 1) {
+        const type = this.registry.get(subject[0]!)?.type;
+        if (type && accept(type)) return subject[0]!;
+      }
+    }
     for (let k = this.recent.length - 1; k >= 0; k--) {
       const r = this.recent[k]!;
       if (sentence - r.sentence > 3) break;
