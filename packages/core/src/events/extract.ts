@@ -150,7 +150,7 @@ export function extractSentenceEvents(input: SentenceInput): { events: DraftEven
     void sourceMentions;
   }
   events.push(...statementEvents({ tokens, map, speech, events, actorOf, rootOf }));
-  return { events, speech };
+  return { events: distinctActions(events), speech };
 }
 
 /** Keeps one trigger per head word (the longest), applying the context checks. */
@@ -376,12 +376,46 @@ function purposeClause(tokens: Token[], t: TriggerMatch): boolean {
   return false;
 }
 
+/** Two events of one type with the same actors and status in one sentence report one action: keep the first. */
+function distinctActions(events: DraftEvent[]): DraftEvent[] {
+  const seen = new Set<string>();
+  return events.filter((e) => {
+    if (e.source.length === 0 && e.target.length === 0) return true;
+    const key = `${e.type}|${[...e.source].sort().join(",")}|${[...e.target].sort().join(",")}|${e.status}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Types whose object a noun trigger can be ("withdrew from four days of negotiations" is not a separate MEET). */
+const GOVERNING_TYPES = new Set<EventType>([
+  "SUSPEND",
+  "RESUME",
+  "REJECT",
+  "ACCEPT",
+  "PROPOSE",
+  "TRAVEL",
+  "MEDIATE",
+  "AGREE",
+  "DEMAND",
+  "APPEAL",
+  "SUPPORT",
+]);
+
 /** A noun trigger that is the direct object of another trigger ("rejected the proposals") is that event's content. */
 function dropObjectNouns(tokens: Token[], triggers: TriggerMatch[]): TriggerMatch[] {
   return triggers.filter((n) => {
     if (n.pos !== "noun") return true;
     return !triggers.some((v) => {
-      if (v === n || v.pos === "noun" || v.type === n.type || v.end > n.start || n.start - v.end > 4) return false;
+      if (v === n || v.pos === "noun" || v.type === n.type || v.end > n.start) return false;
+      // Through "of/from" ("withdrew from four days of talks") when the governing event takes such objects.
+      if (GOVERNING_TYPES.has(v.type) && n.start - v.end <= 7) {
+        let clean = true;
+        for (let k = v.end; k < n.start; k++) if (tokens[k]!.text === "," || isBarrier(tokens, k)) clean = false;
+        if (clean && tokens.slice(v.end, n.start).some((t) => t.lower === "of" || t.lower === "from")) return true;
+      }
+      if (n.start - v.end > 4) return false;
       for (let k = v.end; k < n.start; k++) {
         const t = tokens[k]!;
         if (t.kind === "punct" && t.text !== "-" && t.text !== "'s") return false;

@@ -40,6 +40,8 @@ export function checkTrigger(tokens: Token[], t: TriggerMatch): EventType | null
         !(prev === "of" && /^(days|weeks|rounds|round|week|day)$/.test(tokens[t.start - 2]?.lower ?? ""))
       )
         return null;
+      // "the parties in the talks", "progress in the negotiations": the talks as a setting, not a report.
+      if (prev === "the" && /^(in|of|at)$/.test(tokens[t.start - 2]?.lower ?? "")) return null;
       if (w === "session" || w === "sessions") return has(tokens, t.end, t.end + 2, /^(with|between)$/) ? "MEET" : null;
       if (
         /^(with|between|involving|in|were|was|had|have|are|is|headed|ended|dragged|continued|began|opened)$/.test(next)
