@@ -22,6 +22,12 @@ export interface PhraseMatch<T> {
  */
 export class PhraseIndex<T> {
   private readonly byFirst = new Map<string, PhraseEntry<T>[]>();
+  /**
+   * For first words with many phrases ("the", "republic"): the same list narrowed by the second word. Each narrowed
+   * list keeps the order of the full one and holds the one-word phrases plus those with that second word, the only
+   * ones that can match; `single` is the narrowed list for any other next word.
+   */
+  private readonly bySecond = new Map<string, { single: PhraseEntry<T>[]; next: Map<string, PhraseEntry<T>[]> }>();
 
   add(phrase: string, value: T): void {
     const words = tokenize(phrase).map((t) => t.lower);
@@ -29,6 +35,7 @@ export class PhraseIndex<T> {
     if (!first) return;
     const entry: PhraseEntry<T> = { words, value, capitalised: /^\p{Lu}/u.test(phrase.trim()) };
     const list = this.byFirst.get(first);
+    this.bySecond.delete(first);
     if (list) {
       if (!list.some((e) => e.value === value && e.words.join(" ") === entry.words.join(" "))) list.push(entry);
     } else this.byFirst.set(first, [entry]);
@@ -37,14 +44,36 @@ export class PhraseIndex<T> {
   /** Sorts candidate lists longest first; call once after the last `add`. */
   freeze(): this {
     for (const list of this.byFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
+    for (const [first, list] of this.byFirst) {
+      if (list.length < 8) continue;
+      const single = list.filter((e) => e.words.length === 1);
+      const next = new Map<string, PhraseEntry<T>[]>();
+      for (const e of list) {
+        const second = e.words[1];
+        if (second !== undefined && !next.has(second))
+          next.set(
+            second,
+            list.filter((x) => x.words.length === 1 || x.words[1] === second),
+          );
+      }
+      this.bySecond.set(first, { single, next });
+    }
     return this;
+  }
+
+  /** The phrases that may match at token `i`, longest first, or undefined when none starts with its word. */
+  private candidates(tokens: Token[], i: number, first: Token): PhraseEntry<T>[] | undefined {
+    const narrowed = this.bySecond.get(first.lower);
+    if (narrowed === undefined) return this.byFirst.get(first.lower);
+    const second = tokens[i + 1];
+    return (second && narrowed.next.get(second.lower)) || narrowed.single;
   }
 
   /** All phrases starting at token `i`, longest first. */
   matchAt(tokens: Token[], i: number, caseSensitive = true): PhraseMatch<T>[] {
     const first = tokens[i];
     if (!first) return [];
-    const list = this.byFirst.get(first.lower);
+    const list = this.candidates(tokens, i, first);
     if (!list) return [];
     const out: PhraseMatch<T>[] = [];
     for (const entry of list) {
@@ -58,7 +87,7 @@ export class PhraseIndex<T> {
   longestAt(tokens: Token[], i: number, caseSensitive = true): PhraseMatch<T> | null {
     const first = tokens[i];
     if (!first) return null;
-    const list = this.byFirst.get(first.lower);
+    const list = this.candidates(tokens, i, first);
     if (!list) return null;
     for (const entry of list) {
       if (matches(entry, tokens, i, first, caseSensitive))
