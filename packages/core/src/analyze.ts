@@ -72,7 +72,7 @@ export function analyzeArticle(input: ArticleInput, options: AnalyzeOptions = {}
     const evidence = evidenceOf(s.start, s.end);
     drafts.forEach((d, k) => {
       const issues = findIssues(tokens, d.trigger.start - 10, d.trigger.end + 14);
-      const location = eventPlace({ places, tokens, draft: d, previousPlaces, headline: s.headline });
+      const location = eventPlace({ places, tokens, draft: d, previousPlaces, headline: s.headline, kb });
       events.push({
         id: `${id}:${index}:${k}`,
         articleId: id,

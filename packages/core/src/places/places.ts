@@ -90,7 +90,7 @@ function describedPlaces(hits: PlaceHit[], tokens: Token[]): PlaceHit[] {
       const prep = tokens[j]?.lower ?? null;
       // the description's own place ("Gaza city", "the Gaza Strip's") is not a separate hit
       while (out.length && out[out.length - 1]!.start > j) out.pop();
-      out.push({ ...h, prep });
+      out.push({ ...h, start: j + 1, prep });
       continue;
     }
     out.push(h);

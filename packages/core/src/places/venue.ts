@@ -1,5 +1,7 @@
 import type { EventType } from "@parley/schema";
 import type { DraftEvent } from "../events/extract";
+import { findTriggers } from "../events/lexicon";
+import type { KnowledgeBase } from "../kb";
 import type { Token } from "../text/tokens";
 import type { PlaceHit } from "./places";
 
@@ -11,6 +13,8 @@ export interface EventPlaceInput {
   /** Places named in the preceding sentence, for events that continue there. */
   previousPlaces: PlaceHit[];
   headline: boolean;
+  /** Knowledge base, to name a building ("Palais Coburg") by the city it stands in. */
+  kb?: KnowledgeBase;
 }
 
 /** Nouns that name a truce; a place right before or after one is the area it covers. */
@@ -62,12 +66,39 @@ const GOING =
  * - a place that only locates a conflict ("the war in Yemen") or a statement's setting across a reporting verb
  *   ("told reporters in Kabul that …") is not the venue of the events inside.
  */
-export function eventPlace({ places, tokens, draft, previousPlaces }: EventPlaceInput): string | null {
+export function eventPlace(input: EventPlaceInput): string | null {
+  const id = venueOf(input);
+  return id && input.kb ? cityOfVenue(input.kb, id) : id;
+}
+
+/** A building or compound is named by the city it stands in: the nearest city of its country within 50 km. */
+export function cityOfVenue(kb: KnowledgeBase, id: string): string {
+  const venue = kb.places.get(id);
+  if (!venue || venue.kind !== "venue") return id;
+  let best: { id: string; km: number } | null = null;
+  for (const p of kb.places.values()) {
+    if (p.kind !== "city" || p.country !== venue.country) continue;
+    const km = distanceKm(venue.lat, venue.lon, p.lat, p.lon);
+    if (km <= 50 && (!best || km < best.km)) best = { id: p.id, km };
+  }
+  return best?.id ?? id;
+}
+
+function distanceKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const rad = Math.PI / 180;
+  const dLat = (lat2 - lat1) * rad;
+  const dLon = (lon2 - lon1) * rad;
+  const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(dLon / 2) ** 2;
+  return 12742 * Math.asin(Math.sqrt(a));
+}
+
+function venueOf({ places, tokens, draft, previousPlaces }: EventPlaceInput): string | null {
   const type = draft.type;
   const head = draft.trigger.start;
   if (type === "CEASEFIRE") return truceArea(places, tokens) ?? truceArea(previousPlaces, null);
   if (!places.length) return CONTINUING.has(type) ? continuedVenue(previousPlaces) : null;
   const wanted = PREPS[type] ?? DEFAULT_PREPS;
+  const strikes = type === "MILITARY" ? findTriggers(tokens).filter((t) => t.type === "MILITARY") : [];
   const leaving = (type === "TRAVEL" || type === "SUSPEND") && LEAVE.test(tokens[head]?.lower ?? "");
   let best: { id: string; dist: number } | null = null;
   for (const p of places) {
@@ -81,6 +112,8 @@ export function eventPlace({ places, tokens, draft, previousPlaces }: EventPlace
       p.start - draft.trigger.end <= 1
     )
       ok = true;
+    // "missiles hit the port of Odesa and two more were shot down": the sentence's strikes land in one place
+    if (!ok && type === "MILITARY" && strikes.some((t) => p.start >= t.end && p.start - t.end <= 1)) ok = true;
     if (!ok && isTalksModifier(p, tokens) && type !== "MILITARY") ok = true;
     if (!ok && type === "MILITARY" && ATTACK.test(tokens[p.end]?.lower ?? "")) ok = true;
     // "headed to Cairo to meet mediators", "flew to Tehran and held talks": the talks are at the destination
@@ -99,7 +132,7 @@ export function eventPlace({ places, tokens, draft, previousPlaces }: EventPlace
 }
 
 /** Events that go on where the preceding sentence's talks or signing took place. */
-const CONTINUING = new Set<EventType>(["MEET", "AGREE"]);
+const CONTINUING = new Set<EventType>(["MEET", "AGREE", "ASSESS", "TRAVEL"]);
 
 /** The one venue ("in/at X") of the preceding sentence, when the current sentence names no place. */
 function continuedVenue(previous: PlaceHit[]): string | null {
@@ -152,5 +185,6 @@ function acrossReport(tokens: Token[], place: number, head: number): boolean {
 /** The places of a sentence as context for the next one; truce areas are marked so a CEASEFIRE can carry them. */
 export function contextPlaces(places: PlaceHit[], tokens: Token[]): PlaceHit[] {
   const area = truceArea(places, tokens);
-  return places.map((p) => (p.placeId === area ? { ...p, prep: "truce-area" } : p));
+  const marked = places.filter((p) => p.placeId === area).map((p) => ({ ...p, prep: "truce-area" }));
+  return [...places, ...marked];
 }
