@@ -183,7 +183,9 @@ function contentSpans(
     let sawTo = lastWord === "to";
     if (sawTo) k = t.end - 1;
     if (!sawTo && (t.type === "DEMAND" || t.type === "APPEAL") && t.pos === "verb") sawTo = true;
-    for (; !sawTo && k < tokens.length && k < t.end + 6; k++) {
+    // A noun's content follows it directly ("calls for a truce", "a demand that …").
+    const reach = t.pos === "noun" ? 1 : 6;
+    for (; !sawTo && k < tokens.length && k < t.end + reach; k++) {
       const w = tokens[k]!.lower;
       if (w === "to" || w === "that" || w === "for") {
         sawTo = true;
@@ -302,7 +304,6 @@ const DISPOSITIONS = new Set([
   "aiming",
   "seeking",
   "trying",
-  "racing",
   "efforts",
   "effort",
   "bid",
@@ -319,6 +320,21 @@ function mergeRepeats(tokens: Token[], triggers: TriggerMatch[]): TriggerMatch[]
     if (a.pos !== "noun") continue;
     if (triggers.some((b) => b !== a && b.type === a.type && b.pos !== "noun" && sameClause(tokens, a, b, true)))
       drop.add(a);
+  }
+  // Two nouns of one type in one clause ("insistence on … conditions") name one action.
+  for (const a of triggers) {
+    if (a.pos !== "noun" || drop.has(a)) continue;
+    for (const b of triggers) {
+      if (
+        b !== a &&
+        b.pos === "noun" &&
+        b.type === a.type &&
+        b.start > a.start &&
+        !drop.has(b) &&
+        sameClause(tokens, a, b, true)
+      )
+        drop.add(b);
+    }
   }
   for (let i = 0; i < triggers.length; i++) {
     const a = triggers[i]!;

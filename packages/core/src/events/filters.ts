@@ -79,7 +79,7 @@ export function checkTrigger(tokens: Token[], t: TriggerMatch): EventType | null
       if (w.startsWith("resum") || w.startsWith("continu") || w === "open" || w === "opened" || w === "opens") {
         if (has(tokens, t.start - 4, t.end + 4, /^(fighting|attacks|offensive|strikes|war|bombardment|hostilities)$/))
           return "MILITARY";
-        if (!has(tokens, t.start - 6, t.end + 4, TALK_NOUNS)) return null;
+        if (!has(tokens, t.start - 10, t.end + 4, TALK_NOUNS)) return null;
       }
       return "RESUME";
     }

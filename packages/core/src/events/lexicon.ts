@@ -33,6 +33,7 @@ interface TriggerFile {
 }
 
 const GAP = 4;
+const QUOTES = new Set(['"', "“", "”", "'", "‘", "’"]);
 
 function compile(): Map<string, TriggerPattern[]> {
   const byFirst = new Map<string, TriggerPattern[]>();
@@ -89,7 +90,7 @@ function matchFrom(tokens: Token[], i: number, words: Array<string | null>): num
       let found = -1;
       for (let g = 0; g <= GAP; g++) {
         const tok = tokens[t + g];
-        if (!tok || tok.kind === "punct") break;
+        if (!tok || (tok.kind === "punct" && tok.text !== "-" && !QUOTES.has(tok.text))) break;
         if (tok.lower === next) {
           found = t + g;
           break;
@@ -99,6 +100,8 @@ function matchFrom(tokens: Token[], i: number, words: Array<string | null>): num
       t = found;
       continue;
     }
+    // Quotation marks inside a phrase are transparent: was "open to" … .
+    while (k > 0 && QUOTES.has(tokens[t]?.text ?? "")) t++;
     if (tokens[t]?.lower !== w) return -1;
     t++;
   }
