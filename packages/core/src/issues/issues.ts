@@ -33,28 +33,39 @@ export const ISSUES = (issueData as IssueFile).issues.map((i) => ({
   parent: i.id.includes(".") ? i.id.split(".")[0]! : null,
 }));
 
+/** The `*`-keyed entries of TERMS without the `*`, so a lookup needs no new string. */
+const PREFIX_TERMS = new Map(
+  [...TERMS].filter(([k]) => k.startsWith("*")).map(([k, terms]) => [k.slice(1), terms] as const),
+);
+
+function firstMatch(terms: IssueTerm[] | undefined, tokens: Token[], i: number): IssueTerm | null {
+  if (terms === undefined) return null;
+  for (const term of terms) {
+    let ok = true;
+    for (let k = 0; k < term.words.length; k++) {
+      const tok = tokens[i + k]?.lower;
+      const want = term.words[k]!;
+      const last = k === term.words.length - 1;
+      if (!tok || !(tok === want || (last && term.prefix && tok.startsWith(want)))) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) return term;
+  }
+  return null;
+}
+
 /** Issue ids named in tokens[from, to): the most specific sub-id wins over its parent for the same words. */
 export function findIssues(tokens: Token[], from: number, to: number): string[] {
   const found = new Set<string>();
   for (let i = Math.max(0, from); i < Math.min(to, tokens.length); i++) {
     const w = tokens[i]!.lower;
-    const candidates = [...(TERMS.get(w) ?? []), ...(TERMS.get(`*${w.slice(0, 4)}`) ?? [])];
-    for (const term of candidates) {
-      let ok = true;
-      for (let k = 0; k < term.words.length; k++) {
-        const tok = tokens[i + k]?.lower;
-        const want = term.words[k]!;
-        const last = k === term.words.length - 1;
-        if (!tok || !(tok === want || (last && term.prefix && tok.startsWith(want)))) {
-          ok = false;
-          break;
-        }
-      }
-      if (ok) {
-        found.add(term.id);
-        i += term.words.length - 1;
-        break;
-      }
+    // Terms keyed by the whole word first, then one-word prefix terms ("ceasefire*") keyed by its first four letters.
+    const term = firstMatch(TERMS.get(w), tokens, i) ?? firstMatch(PREFIX_TERMS.get(w.slice(0, 4)), tokens, i);
+    if (term) {
+      found.add(term.id);
+      i += term.words.length - 1;
     }
   }
   // A sub-issue replaces its parent ("permanent ceasefire" is not also plain "ceasefire").
