@@ -8,6 +8,19 @@ interface PhraseEntry<T> {
   capitalised: boolean;
 }
 
+/** The phrases of one first word. */
+interface Slot<T> {
+  /** Longest first once frozen. */
+  all: PhraseEntry<T>[];
+  /**
+   * For first words with many phrases ("the", "republic"), set by `freeze`: `all` narrowed by the second word. Each
+   * narrowed list keeps the order of `all` and holds the one-word phrases plus those with that second word, the only
+   * ones that can match; `single` is the narrowed list for any other next word.
+   */
+  next: Map<string, PhraseEntry<T>[]> | null;
+  single: PhraseEntry<T>[];
+}
+
 export interface PhraseMatch<T> {
   /** Token index where the match starts. */
   start: number;
@@ -21,32 +34,29 @@ export interface PhraseMatch<T> {
  * Phrases are tokenised with the same tokenizer as the text, so "U.S." and possessives line up.
  */
 export class PhraseIndex<T> {
-  private readonly byFirst = new Map<string, PhraseEntry<T>[]>();
-  /**
-   * For first words with many phrases ("the", "republic"): the same list narrowed by the second word. Each narrowed
-   * list keeps the order of the full one and holds the one-word phrases plus those with that second word, the only
-   * ones that can match; `single` is the narrowed list for any other next word.
-   */
-  private readonly bySecond = new Map<string, { single: PhraseEntry<T>[]; next: Map<string, PhraseEntry<T>[]> }>();
+  /** Phrases by their first word; one map lookup per call, as this runs several times for every token. */
+  private readonly byFirst = new Map<string, Slot<T>>();
 
   add(phrase: string, value: T): void {
     const words = tokenize(phrase).map((t) => t.lower);
     const first = words[0];
     if (!first) return;
     const entry: PhraseEntry<T> = { words, value, capitalised: /^\p{Lu}/u.test(phrase.trim()) };
-    const list = this.byFirst.get(first);
-    this.bySecond.delete(first);
-    if (list) {
+    const slot = this.byFirst.get(first);
+    if (slot) {
+      const list = slot.all;
       if (!list.some((e) => e.value === value && e.words.join(" ") === entry.words.join(" "))) list.push(entry);
-    } else this.byFirst.set(first, [entry]);
+      slot.next = null;
+    } else this.byFirst.set(first, { all: [entry], single: [], next: null });
   }
 
   /** Sorts candidate lists longest first; call once after the last `add`. */
   freeze(): this {
-    for (const list of this.byFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
-    for (const [first, list] of this.byFirst) {
+    for (const slot of this.byFirst.values()) {
+      const list = slot.all;
+      list.sort((a, b) => b.words.length - a.words.length);
       if (list.length < 8) continue;
-      const single = list.filter((e) => e.words.length === 1);
+      slot.single = list.filter((e) => e.words.length === 1);
       const next = new Map<string, PhraseEntry<T>[]>();
       for (const e of list) {
         const second = e.words[1];
@@ -56,17 +66,18 @@ export class PhraseIndex<T> {
             list.filter((x) => x.words.length === 1 || x.words[1] === second),
           );
       }
-      this.bySecond.set(first, { single, next });
+      slot.next = next;
     }
     return this;
   }
 
   /** The phrases that may match at token `i`, longest first, or undefined when none starts with its word. */
   private candidates(tokens: Token[], i: number, first: Token): PhraseEntry<T>[] | undefined {
-    const narrowed = this.bySecond.get(first.lower);
-    if (narrowed === undefined) return this.byFirst.get(first.lower);
+    const slot = this.byFirst.get(first.lower);
+    if (slot === undefined) return undefined;
+    if (slot.next === null) return slot.all;
     const second = tokens[i + 1];
-    return (second && narrowed.next.get(second.lower)) || narrowed.single;
+    return (second && slot.next.get(second.lower)) || slot.single;
   }
 
   /** All phrases starting at token `i`, longest first. */
