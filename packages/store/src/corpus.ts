@@ -121,6 +121,8 @@ export interface Progress {
   inserted: number;
   duplicates: number;
   failed: number;
+  /** Events stored so far. */
+  events: number;
   file: string | null;
 }
 
@@ -391,6 +393,7 @@ class CorpusImpl implements Corpus {
         inserted: s.inserted,
         duplicates: s.duplicates,
         failed: s.failed,
+        events: s.events,
         file: current,
       });
     const onError = (e: ItemError) => {
@@ -497,7 +500,15 @@ class CorpusImpl implements Corpus {
     const touched: string[] = [];
     let done = 0;
     const progress = (file: string | null) =>
-      opts.onProgress?.({ seen: s.total, done, inserted: s.reanalyzed, duplicates: 0, failed: s.failed, file });
+      opts.onProgress?.({
+        seen: s.total,
+        done,
+        inserted: s.reanalyzed,
+        duplicates: 0,
+        failed: s.failed,
+        events: s.events,
+        file,
+      });
     const ids = new Map<SourceMeta, string>();
     await this.pipeline(
       this.storedArticles(opts),

@@ -176,6 +176,23 @@ export async function* readInputs(specs: string[], opts: ReadInputsOptions = {})
   }
 }
 
+/** How many files `readInputs` will read for these specs (stdin counts as one), for progress and ETA. */
+export async function countInputFiles(specs: string[]): Promise<number> {
+  let n = 0;
+  for (const spec of specs) {
+    if (spec === "-") {
+      n++;
+      continue;
+    }
+    const full = resolve(spec);
+    const st = await stat(full).catch(() => null);
+    if (st?.isDirectory()) n += (await walk(full)).length;
+    else if (st?.isFile()) n++;
+    else if (!st && GLOB_CHARS.test(spec)) n += (await glob(spec, { absolute: true, onlyFiles: true })).length;
+  }
+  return n;
+}
+
 /** Only the articles of `readInputs`, with errors passed to `onError` (for piping into `ingest`). */
 export async function* articlesOf(
   results: AsyncIterable<InputResult>,
