@@ -26,6 +26,8 @@ export interface MentionHit {
   possessive: boolean;
 }
 
+const VERB_LIKE =
+  /^(said|says|say|has|had|have|is|was|were|are|will|would|could|can|must|did|does|do|should|may|might|also|then|later|told|added|warned)$/;
 const PREP_BEFORE =
   /^(in|to|from|at|into|on|of|for|with|by|against|between|among|about|after|before|since|under|over|via|through|than|like)$/;
 const PERSON_PRONOUNS = new Set(["he", "she", "him", "his", "her"]);
@@ -127,6 +129,8 @@ export class MentionFinder {
 
   find(tokens: Token[], sentence: number): MentionHit[] {
     const hits: MentionHit[] = [];
+    this.sentenceHits = hits;
+    this.sentenceTokens = tokens;
     let i = 0;
     while (i < tokens.length) {
       const hit = this.matchAt(tokens, i, sentence);
@@ -148,6 +152,9 @@ export class MentionFinder {
     mergeAppositives(tokens, hits, (id) => this.registry.get(id)?.type);
     return hits;
   }
+
+  private sentenceHits: MentionHit[] = [];
+  private sentenceTokens: Token[] = [];
 
   /** Subject actors per sentence index, for pronoun resolution. */
   private readonly currentSubject = new Map<number, string[]>();
@@ -666,12 +673,14 @@ export class MentionFinder {
       // An alliance or bloc is political first; a group, militia or rebels armed first.
       const political = /^(alliance|coalition|bloc|movement)$/.test(noun);
       id =
-        this.latest((type) => type === (political ? "POLITICAL" : "ARMED_GROUP"), sentence) ??
+        this.latest((type) => type === (political ? "POLITICAL" : "ARMED_GROUP"), sentence, 6, true) ??
         this.latest(
           (type) => type === "ARMED_GROUP" || type === "POLITICAL" || (political && type === "IGO"),
           sentence,
+          6,
+          true,
         );
-    } else if (STATE_ANAPHORS.has(noun)) id = this.latest((type) => type === "STATE", sentence);
+    } else if (STATE_ANAPHORS.has(noun)) id = this.latest((type) => type === "STATE", sentence, 6, true);
     else if (PERSON_ANAPHORS.has(noun)) id = this.latest((type) => type === "PERSON", sentence);
     else if (BODY_ANAPHORS.has(noun)) id = this.latest((type) => type === "GOVERNMENT" || type === "IGO", sentence);
     if (!id) return null;
@@ -686,18 +695,53 @@ export class MentionFinder {
     };
   }
 
-  private latest(accept: (type: ActorType) => boolean, sentence: number): string | null {
-    // Subject preference: this sentence's subject, then the previous sentence's, then the most recent mention.
-    for (const s of [sentence, sentence - 1]) {
-      const subject = this.currentSubject.get(s);
-      if (subject?.length === 1) {
-        const type = this.registry.get(subject[0]!)?.type;
-        if (type && accept(type)) return subject[0]!;
+  /**
+   * The antecedent of a pronoun or definite description: the nearest clause subject earlier in this sentence
+   * ("Erdogan said he …"), for a group or state the organisation of a person who speaks in this sentence
+   * ("Baradar told the gathering the movement …"), then the previous sentence's subject, then the most recent mention.
+   */
+  private latest(
+    accept: (type: ActorType) => boolean,
+    sentence: number,
+    window = 3,
+    organisation = false,
+  ): string | null {
+    const tokens = this.sentenceTokens;
+    // People: the nearest subject ("Erdogan said he …"); organisations: the sentence's first subject
+    // ("the ministry said Armenia must …, and it demanded …").
+    const person = accept("PERSON");
+    const order = this.sentenceHits.map((_, k) => k);
+    if (person) order.reverse();
+    for (const k of order) {
+      const h = this.sentenceHits[k]!;
+      if (h.actorIds.length !== 1 || PREP_BEFORE.test(tokens[h.start - 1]?.lower ?? "")) continue;
+      const next = tokens[h.end];
+      const subjectLike =
+        next !== undefined &&
+        (VERB_LIKE.test(next.lower) || (next.kind === "word" && !next.cap && /(ed|s)$/.test(next.lower)));
+      const type = this.registry.get(h.actorIds[0]!)?.type;
+      if (subjectLike && type && accept(type)) return h.actorIds[0]!;
+    }
+    if (organisation) {
+      for (const h of this.sentenceHits) {
+        const person = h.actorIds.length === 1 ? this.registry.get(h.actorIds[0]!) : undefined;
+        if (person?.type !== "PERSON" || !person.affiliation) continue;
+        const root = this.kb.root(person.id);
+        const type = this.registry.get(root)?.type;
+        if (root !== person.id && type && accept(type)) {
+          this.registry.use(root);
+          return root;
+        }
       }
+    }
+    const previous = this.currentSubject.get(sentence - 1);
+    if (previous?.length === 1) {
+      const type = this.registry.get(previous[0]!)?.type;
+      if (type && accept(type)) return previous[0]!;
     }
     for (let k = this.recent.length - 1; k >= 0; k--) {
       const r = this.recent[k]!;
-      if (sentence - r.sentence > 3) break;
+      if (sentence - r.sentence > window) break;
       if (accept(r.type)) return r.id;
     }
     return null;

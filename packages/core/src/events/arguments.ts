@@ -21,7 +21,9 @@ export class MentionMap {
     for (let r = 1; r < tokens.length; r++) {
       if (tokens[r - 1]!.text !== ",") continue;
       const w = tokens[r]!.lower;
-      if (!RELATIVE_PRONOUNS.has(w) && !(w === "the" || w === "a" || w === "an")) continue;
+      // ", which …,", ", the US mediator,", ", Azerbaijan's closest ally,"
+      const possessiveAside = tokens[r]!.cap && (tokens[r + 1]?.lower === "'s" || tokens[r + 1]?.lower === "’s");
+      if (!RELATIVE_PRONOUNS.has(w) && !(w === "the" || w === "a" || w === "an") && !possessiveAside) continue;
       let end = r + 1;
       while (end < tokens.length && tokens[end]!.text !== "," && !isBarrier(tokens, end)) end++;
       if (tokens[end]?.text === ",") this.asides.push([r - 1, end + 1]);

@@ -91,6 +91,11 @@ export function extractSentenceEvents(input: SentenceInput): { events: DraftEven
       if (patient.length && !targetMentions.length) targetMentions = patient;
     }
     let source = ids(sourceMentions);
+    // Troops move for whoever they belong to ("… could bring American troops home").
+    if (type === "MOBILIZE") {
+      const troops = troopOwner(map, trigger);
+      if (troops.length && source.length === 0) source = troops;
+    }
     let target = ids(targetMentions).filter((id) => !source.includes(id));
     const inContent = speech !== null && trigger.start >= speech.contentStart && trigger.start < speech.contentEnd;
     const status = modality(tokens, trigger.start, clauseStart(tokens, trigger.start), inContent);
@@ -450,4 +455,26 @@ function accompanying(map: MentionMap, id: string): boolean {
     const b = map.tokens[m.start - 2]?.lower;
     return (a === "with" && (b === "along" || b === "together")) || a === "alongside";
   });
+}
+
+const TROOP_NOUNS = /^(troops|forces|soldiers|army|military|fighters|units|force)$/;
+
+/** The owner of the troops a MOBILIZE trigger moves: "American troops", "Israel's forces", "its fighters". */
+function troopOwner(map: MentionMap, trigger: TriggerMatch): string[] {
+  const tokens = map.tokens;
+  for (let k = Math.max(0, trigger.start - 6); k < Math.min(tokens.length, trigger.end + 6); k++) {
+    const m = map.mentionAt(k);
+    if (!m) continue;
+    const last = tokens[m.end - 1]?.lower ?? "";
+    const after = tokens[m.end]?.lower ?? "";
+    if (
+      TROOP_NOUNS.test(last) ||
+      (m.possessive && TROOP_NOUNS.test(after)) ||
+      (m.method === "demonym" && TROOP_NOUNS.test(after))
+    ) {
+      return [...m.actorIds];
+    }
+    k = m.end - 1;
+  }
+  return [];
 }
