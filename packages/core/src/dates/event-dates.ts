@@ -80,10 +80,34 @@ export function resolveEventDate(input: EventDateInput): EventDate | null {
   }
   // No usable expression of its own: a sentence with a time frame of its own does not continue the previous one.
   if (status === "planned" || status === "negated" || dates.length > 0) return null;
+  // "have been handed to the Red Cross": an action just completed (present perfect passive) is today's
+  if (published && !STATEMENTS.has(draft.type) && presentBe(tokens, draft.trigger.start)) return dayOf(published);
+  // "during the pause": the truce now in force, in the month of publication
+  const during = duringTruce(tokens);
+  if (during && published) return { value: published.slice(0, 7), precision: "month", raw: during };
   const carried = mainExpression(previousDates);
   if (carried) {
     const value = readingOf(carried, "occurred", previousDates, []);
     if (value?.precision === "day") return { value: value.value, precision: value.precision, raw: carried.raw };
+  }
+  return null;
+}
+
+const STATEMENTS = new Set<EventType>(["ASSESS", "ACCUSE", "DEMAND", "APPEAL", "SUPPORT", "REJECT", "THREATEN"]);
+
+/** "have been handed over", "has been freed": a present perfect passive right before the trigger. */
+function presentBe(tokens: Token[], start: number): boolean {
+  const w2 = tokens[start - 2]?.lower ?? "";
+  return tokens[start - 1]?.lower === "been" && (w2 === "has" || w2 === "have");
+}
+
+const TRUCE_NOUN = /^(pause|truce|ceasefire|cease-fire|lull|talks|negotiations)$/;
+
+/** "during the pause", "during the truce": the period of the truce or talks under way. */
+function duringTruce(tokens: Token[]): string | null {
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    if (tokens[i]!.lower !== "during" || tokens[i + 1]!.lower !== "the") continue;
+    if (TRUCE_NOUN.test(tokens[i + 2]!.lower)) return `during the ${tokens[i + 2]!.text}`;
   }
   return null;
 }
@@ -192,6 +216,19 @@ function inRelativeClause(d: DateExpression, tokens: Token[], trigger: number): 
   return trigger < open || trigger >= close;
 }
 
+const SUBORDINATOR = /^(after|before|since|until)$/;
+
+/** A comma-set after/before clause separates the trigger from the expression (not "after Thursday's signing"). */
+function subordinateBetween(tokens: Token[], start: number, end: number, first: number, last: number): boolean {
+  const [from, to] = first >= end ? [end, first] : [last, start];
+  for (let i = from; i < to; i++) {
+    if (!SUBORDINATOR.test(tokens[i]!.lower) || tokens[i - 1]?.text !== ",") continue;
+    if (i + 1 === first || (i + 2 === first && tokens[i + 1]!.lower === "the")) continue;
+    return true;
+  }
+  return false;
+}
+
 function reportingBetween(tokens: Token[], from: number, to: number): boolean {
   for (let i = Math.max(0, from); i < Math.min(tokens.length, to); i++)
     if (REPORTING.test(tokens[i]!.lower)) return true;
@@ -221,12 +258,15 @@ function ownExpression(
     const first = tokenAt(tokens, d.start);
     const last = tokenAt(tokens, d.end);
     // "the first of two extra days agreed on Monday": a date right after another event's verb is that event's
-    if (triggers.some((t) => t.pos === "verb" && t.type !== type && t.end === first && t.start !== start)) continue;
+    // (unless that verb is the event's own predicate: "Fighting resumed in late August")
+    if (triggers.some((t) => t.pos === "verb" && t.type !== type && t.end === first && t.start > end)) continue;
     if (status === "planned") {
       // a plan's own date follows it; a date across a reporting verb is the statement's
       if (first < end) continue;
       if (reportingBetween(tokens, end, first)) continue;
     }
+    // "…on Friday, after Hamas rejected the talks": a clause set off by ", after" has a time of its own
+    if (subordinateBetween(tokens, start, end, first, last)) continue;
     let distance = d.start >= at ? d.start - at : (at - d.end) * 1.5;
     // a date across a reporting verb belongs to the statement rather than to the reported event
     if (reportingBetween(tokens, Math.min(end, last), Math.max(start, first))) distance *= 3;
