@@ -13,6 +13,8 @@ export interface Token {
 // numbers with separators, then any other single character. The possessive 's is split off afterwards.
 const TOKEN_RE =
   /(?:\p{L}\.){2,}|[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:['’-][\p{L}\p{M}\p{N}]+)*|\p{N}+(?:[.,:]\p{N}+)*|[^\s]/gu;
+/** The same pattern, tried at one position: the fallback of the ASCII fast path in `tokenize`. */
+const TOKEN_AT = new RegExp(TOKEN_RE.source, "uy");
 const UPPER_RE = /^\p{Lu}/u;
 const LETTER_RE = /^[\p{L}\p{M}]/u;
 
@@ -20,10 +22,26 @@ const LETTER_RE = /^[\p{L}\p{M}]/u;
 export function tokenize(text: string, start = 0, end = text.length): Token[] {
   const tokens: Token[] = [];
   const slice = text.slice(start, end);
-  TOKEN_RE.lastIndex = 0;
-  for (let m = TOKEN_RE.exec(slice); m !== null; m = TOKEN_RE.exec(slice)) {
-    const raw = m[0];
-    const at = start + m.index;
+  const n = slice.length;
+  let p = 0;
+  while (p < n) {
+    const q = asciiTokenEnd(slice, p);
+    let raw: string;
+    if (q > p) raw = slice.slice(p, q);
+    else if (q === p) {
+      p++; // ASCII white space
+      continue;
+    } else {
+      TOKEN_AT.lastIndex = p;
+      const m = TOKEN_AT.exec(slice);
+      if (m === null) {
+        p++; // other white space
+        continue;
+      }
+      raw = m[0];
+    }
+    const at = start + p;
+    p += raw.length;
     const kind = kindOf(raw);
     // Compounds need a hyphen and no apostrophe; contractions and possessives need an apostrophe. Most tokens have
     // neither, so they skip the regexes below.
@@ -78,6 +96,34 @@ function splitCompound(raw: string): string[] | null {
   )
     return parts;
   return null;
+}
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isAsciiLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+
+/**
+ * End of the token at `p` when it is plain ASCII and TOKEN_RE would match exactly it, `p` for ASCII white space, and
+ * -1 when the regex has to decide (non-ASCII, abbreviations like "U.S.", apostrophes, hyphens, "1,200").
+ */
+function asciiTokenEnd(s: string, p: number): number {
+  const c = s.charCodeAt(p);
+  if (c >= 128) return -1;
+  if (c === 32 || (c >= 9 && c <= 13)) return p;
+  let q = p + 1;
+  if (isAsciiLetter(c)) {
+    while (q < s.length && (isAsciiLetter(s.charCodeAt(q)) || isDigit(s.charCodeAt(q)))) q++;
+    if (q === s.length) return q;
+    const d = s.charCodeAt(q);
+    // ' and - may continue the word, "x." may open an abbreviation, non-ASCII may be a letter, mark or digit
+    return d >= 128 || d === 39 || d === 45 || (d === 46 && q === p + 1) ? -1 : q;
+  }
+  if (isDigit(c)) {
+    while (q < s.length && isDigit(s.charCodeAt(q))) q++;
+    if (q === s.length) return q;
+    const d = s.charCodeAt(q);
+    return d >= 128 || d === 46 || d === 44 || d === 58 ? -1 : q;
+  }
+  return q; // any other ASCII character is a token on its own
 }
 
 /** Word, number or punctuation by the first character; ASCII is decided without a regex. */
