@@ -209,7 +209,14 @@ export function findTargets(map: MentionMap, trigger: TriggerMatch, type: EventT
     // A proposal's or demand's "that" clause names who is to act ("proposed that Israel open …").
     if (t.lower === "that" && k === trigger.end && THAT_TARGETS.has(type)) continue;
     if (isBarrier(tokens, k) || t.lower === "that" || (SPEECH_VERBS.has(t.lower) && k > trigger.end)) return [];
-    if (t.text === "," && type !== "MEET" && type !== "CALL") return [];
+    if (t.text === "," && type !== "MEET" && type !== "CALL") {
+      // "pounded Beirut's southern suburbs, a Hezbollah stronghold": the party whose position was hit.
+      if (type === "MILITARY") {
+        const m = map.mentionAt(k + 1) ?? map.mentionAt(k + 2);
+        if (m && POSITION_NOUNS.test(tokens[m.end]?.lower ?? "")) return [m];
+      }
+      return [];
+    }
     if (type === "ACCUSE" && (t.lower === "of" || t.lower === "for") && k > trigger.end) return [];
     const m = map.mentionAt(k);
     if (!m) continue;
@@ -226,13 +233,16 @@ export function findTargets(map: MentionMap, trigger: TriggerMatch, type: EventT
   return [];
 }
 
+const POSITION_NOUNS =
+  /^(stronghold|strongholds|positions|targets|bases|base|fighters|forces|troops|infrastructure|sites|militants|posts|headquarters|commanders)$/;
+
 const THAT_TARGETS = new Set<EventType>(["PROPOSE", "DEMAND", "APPEAL"]);
 
 const TARGET_PREPS: Record<EventType, Set<string>> = {
   MEET: new Set(["with", "between"]),
   CALL: new Set(["with", "to"]),
   TRAVEL: new Set([]),
-  MEDIATE: new Set(["between"]),
+  MEDIATE: new Set(["between", "with"]),
   PROPOSE: new Set(["to"]),
   COUNTER_PROPOSE: new Set(["to"]),
   ACCEPT: new Set(["from", "by"]),

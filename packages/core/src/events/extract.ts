@@ -1,7 +1,7 @@
 import type { Actor, EventStatus, EventType } from "@parley/schema";
 import type { MentionHit } from "../actors/mentions";
 import type { Token } from "../text/tokens";
-import { agentAfter, coordinated, findSubject, findTargets, ids, MentionMap } from "./arguments";
+import { agentAfter, coordinated, findSubject, findTargets, ids, MentionMap, mainSubject } from "./arguments";
 import { isBarrier, isPassive, SPEECH_VERBS } from "./clauses";
 import { checkTrigger } from "./filters";
 import { findTriggers, type TriggerMatch } from "./lexicon";
@@ -91,6 +91,11 @@ export function extractSentenceEvents(input: SentenceInput): { events: DraftEven
       if (patient.length && !targetMentions.length) targetMentions = patient;
     }
     let source = ids(sourceMentions);
+    // "a swap mediated by the UAE": the broker mediates between the parties the sentence is about.
+    if (type === "MEDIATE" && passive && targetMentions.length === 0) {
+      const parties = ids(mainSubject(map, trigger.start)).filter((id) => !ids(sourceMentions).includes(id));
+      if (parties.length >= 2) targetMentions = mainSubject(map, trigger.start);
+    }
     // Troops move for whoever they belong to ("… could bring American troops home").
     if (type === "MOBILIZE") {
       const troops = troopOwner(map, trigger);

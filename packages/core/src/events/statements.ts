@@ -126,11 +126,13 @@ function characterisation(ctx: StatementContext): DraftEvent | null {
       continue;
     if (tokens[k + 1]?.lower === "for" || tokens[k + 1]?.lower === "on" || tokens[k + 1]?.lower === "off") continue;
     let polarity = 0;
+    let polarAt = k;
     for (let j = k + 1; j < Math.min(tokens.length, k + 10); j++) {
       const x = tokens[j]!.lower;
       if (POSITIVE.has(x) || POSITIVE_PHRASES.some((p) => p.every((pw, i) => tokens[j + i]?.lower === pw)))
         polarity = 1;
       if (NEGATIVE.has(x)) polarity = -1;
+      polarAt = j;
       if (polarity) break;
     }
     if (!polarity) continue;
@@ -153,7 +155,18 @@ function characterisation(ctx: StatementContext): DraftEvent | null {
       if (tokens[j]!.text === ";" || (tokens[j]!.text === "," && tokens[j + 1]?.lower === "while")) break;
     }
     if (!subject.length) continue;
-    const target = polarity < 0 ? ids(findTargets(map, trigger, "ACCUSE")) : [];
+    // The one blamed: the object, or whoever the judgement names ("a failure of X's policy").
+    let target = polarity < 0 ? ids(findTargets(map, trigger, "ACCUSE")) : [];
+    if (polarity < 0 && target.length === 0) {
+      for (let j = polarAt + 1; j < Math.min(tokens.length, polarAt + 8); j++) {
+        if (tokens[j]!.text === "," || tokens[j]!.text === ";") break;
+        const m = map.mentionAt(j);
+        if (m) {
+          target = ids([m]);
+          break;
+        }
+      }
+    }
     return draft(
       trigger.type,
       trigger,
