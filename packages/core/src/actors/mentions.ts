@@ -648,6 +648,8 @@ export class MentionFinder {
     }
     if (w !== "the" && w !== "this") return null;
     let k = i + 1;
+    // "the Gulf state", "the Caucasus nation": a capitalised regional modifier before a state noun.
+    if (tokens[k]?.cap && STATE_ANAPHORS.has(tokens[k + 1]?.lower ?? "") && !this.kb.names.longestAt(tokens, k)) k++;
     while (
       isModifier(tokens[k]) ||
       tokens[k]?.lower === "militant" ||

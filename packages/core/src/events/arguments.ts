@@ -97,7 +97,7 @@ export function coordinated(map: MentionMap, m: MentionHit): MentionHit[] {
       else k++;
     } else if (tokens[k]?.text === "-" && k === right.end) k++;
     else if (k === right.end) break;
-    if (tokens[k]?.lower === "the") k++;
+    if (tokens[k]?.lower === "the" && map.mentionAt(k)?.start !== k) k++;
     const next = map.mentionAt(k);
     if (!next || next.start !== k || next.anaphoric) break;
     out.push(next);

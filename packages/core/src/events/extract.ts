@@ -328,8 +328,12 @@ function mergeRepeats(tokens: Token[], triggers: TriggerMatch[]): TriggerMatch[]
   const drop = new Set<TriggerMatch>();
   for (const a of triggers) {
     if (a.pos !== "noun") continue;
-    if (triggers.some((b) => b !== a && b.type === a.type && b.pos !== "noun" && sameClause(tokens, a, b, true)))
-      drop.add(a);
+    const verb = triggers.find(
+      (b) => b !== a && b.type === a.type && b.pos !== "noun" && sameClause(tokens, a, b, true),
+    );
+    if (!verb) continue;
+    // A passive verb ("in which 1,200 people were killed") reports the victims; the noun ("Hamas's attack") the agent.
+    drop.add(verb.form === "past" && isPassive(tokens, verb.start) ? verb : a);
   }
   // Two nouns of one type in one clause ("insistence on … conditions") name one action.
   for (const a of triggers) {

@@ -47,6 +47,17 @@ export function checkTrigger(tokens: Token[], t: TriggerMatch): EventType | null
         /^(with|between|involving|in|were|was|had|have|are|is|headed|ended|dragged|continued|began|opened)$/.test(next)
       )
         return "MEET";
+      // Talks as the sentence's subject, followed by what happened to them ("Negotiations … headed into a second day").
+      if (
+        t.start <= 2 &&
+        has(
+          tokens,
+          t.end,
+          t.end + 15,
+          /^(headed|began|continued|dragged|ended|opened|resumed|entered|broke|collapsed|stalled|failed|took|were|was)$/,
+        )
+      )
+        return "MEET";
       if (has(tokens, t.end, t.end + 6, OCCURRENCE_VERBS) && !has(tokens, t.start - 3, t.start, /^(the|a)$/))
         return "MEET";
       if (
@@ -107,6 +118,13 @@ export function checkTrigger(tokens: Token[], t: TriggerMatch): EventType | null
         if (w === "attack" && prev === "under") return null;
       }
       if (w.startsWith("strik") && has(tokens, t.end, t.end + 3, /^(deal|agreement|balance|tone|note)$/)) return null;
+      // "the war has killed 2,000 people" states a toll (a claim), not an attack.
+      if (
+        /^kill/.test(w) &&
+        has(tokens, t.start - 4, t.start, /^(war|conflict|fighting|violence|hostilities|clashes|famine)$/)
+      ) {
+        return null;
+      }
       if (
         w.startsWith("hit") &&
         !has(
