@@ -13,6 +13,8 @@ export const GlobalOptionsSchema = z.object({
   databaseUrl: z.string().min(1).optional(),
   quiet: z.boolean().default(false),
   verbose: z.boolean().default(false),
+  /** `--server URL`: read commands query a running `parley serve` instead of the store. */
+  server: z.url().optional(),
 });
 export type GlobalOptions = z.infer<typeof GlobalOptionsSchema>;
 
@@ -24,6 +26,7 @@ export function globalsOf(cmd: Command): GlobalOptions {
     databaseUrl: all.databaseUrl,
     quiet: all.quiet ?? false,
     verbose: all.verbose ?? false,
+    server: all.server,
   });
 }
 

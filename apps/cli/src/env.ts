@@ -8,6 +8,12 @@ export interface CliEnv {
   noColor: boolean;
   /** `PARLEY_DEBUG`: print stack traces of unexpected errors. */
   debug: boolean;
+  /** `PARLEY_SERVER`: read commands go through this `parley serve` (like `--server`). */
+  server: string | undefined;
+  /** `PARLEY_TOKEN`: the token `parley serve` requires off loopback, and that `--server` clients send. */
+  token: string | undefined;
+  /** `PARLEY_WEB_DIR`: where the dashboard (apps/web) lives, when not found next to the CLI. */
+  webDir: string | undefined;
 }
 
 export function readCliEnv(env: NodeJS.ProcessEnv = process.env): CliEnv {
@@ -16,6 +22,9 @@ export function readCliEnv(env: NodeJS.ProcessEnv = process.env): CliEnv {
     databaseUrl: env.DATABASE_URL || undefined,
     noColor: !!env.NO_COLOR,
     debug: !!env.PARLEY_DEBUG,
+    server: env.PARLEY_SERVER || undefined,
+    token: env.PARLEY_TOKEN || undefined,
+    webDir: env.PARLEY_WEB_DIR || undefined,
   };
 }
 

@@ -28,6 +28,10 @@ const program = new Command("parley")
   .option("--database-url <url>", "PostgreSQL connection string (default $DATABASE_URL)")
   .option("-q, --quiet", "no progress, summaries or per-item errors on stderr")
   .option("-v, --verbose", "more detail on stderr")
+  .option(
+    "--server <url>",
+    "read commands query a running `parley serve` (default $PARLEY_SERVER; token $PARLEY_TOKEN)",
+  )
   .addHelpText(
     "after",
     "\nExample:\n  parley ingest examples/articles --meta examples/manifest.json && parley events --actor Qatar",

@@ -7,9 +7,11 @@ import type { AddressInfo } from "node:net";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { appRouter, createTRPCContext } from "@parley/api";
-import { type Corpus, openCorpus, StoreError } from "@parley/store";
+import { type Corpus, StoreError } from "@parley/store";
 import { Command } from "commander";
 import { z } from "zod";
+import { type GlobalOptions, globalsOf, openStore } from "../context";
+import { env } from "../env";
 import { CliError, EXIT } from "../errors";
 
 export const ServeOptionsSchema = z.object({
@@ -51,7 +53,7 @@ export function tokenMatches(given: string | null, expected: string): boolean {
 
 /** The `apps/web` folder: `$PARLEY_WEB_DIR`, else found by walking up from this file (source or bundle). */
 export function findWebDir(): string {
-  const fromEnv = process.env.PARLEY_WEB_DIR;
+  const fromEnv = env.webDir;
   if (fromEnv) return resolve(fromEnv);
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {
@@ -71,7 +73,7 @@ export function ensureBuild(webDir: string, force = false): void {
   const r = spawnSync(process.execPath, [nextBin, "build"], {
     cwd: webDir,
     stdio: ["ignore", process.stderr, process.stderr],
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", PARLEY_TOKEN: "" },
   });
   if (r.status !== 0) throw new CliError("Building the dashboard failed (see above).");
 }
@@ -90,9 +92,12 @@ type NextFactory = (opts: { dev: boolean; dir: string; hostname: string; port: n
 };
 
 /** Starts the dashboard and its API over the current store; resolves once it listens. */
-export async function serve(options: ServeOptions = {}, env: NodeJS.ProcessEnv = process.env): Promise<RunningServer> {
+export async function serve(
+  options: ServeOptions = {},
+  globals: Pick<GlobalOptions, "dataDir" | "databaseUrl"> = {},
+  token: string = env.token ?? "",
+): Promise<RunningServer> {
   const opts = ServeOptionsSchema.parse(options);
-  const token = env.PARLEY_TOKEN ?? "";
   const needsToken = !isLoopback(opts.host);
   if (needsToken && token.length < 12) {
     throw new CliError(
@@ -106,7 +111,7 @@ export async function serve(options: ServeOptions = {}, env: NodeJS.ProcessEnv =
 
   let corpus: Corpus;
   try {
-    corpus = await openCorpus();
+    corpus = await openStore(globals);
   } catch (err) {
     if (err instanceof StoreError && err.code === "LOCKED") {
       throw new CliError(err.message, EXIT.failure, "Another parley process holds the data directory.");
@@ -167,8 +172,8 @@ export const serveCommand = new Command("serve")
   .option("--host <host>", "address to bind; anything but 127.0.0.1 requires PARLEY_TOKEN", "127.0.0.1")
   .option("--dev", "run the web app in development mode")
   .option("--rebuild", "rebuild the web app before serving")
-  .action(async (raw: Record<string, unknown>) => {
-    const running = await serve(ServeOptionsSchema.parse(raw));
+  .action(async (raw: Record<string, unknown>, cmd: Command) => {
+    const running = await serve(ServeOptionsSchema.parse(raw), globalsOf(cmd));
     process.stderr.write(
       `parley: dashboard on ${running.url}${isLoopback(String(raw.host)) ? "" : " (token required)"}\n`,
     );

@@ -1,7 +1,7 @@
-import type { RouterInputs } from "@parley/api";
+import type { EventFilter as StoreEventFilter } from "@parley/store";
 
 export type SearchParams = Record<string, string | string[] | undefined>;
-export type EventFilter = NonNullable<RouterInputs["events"]["list"]>;
+export type EventFilter = StoreEventFilter;
 
 /** The filters every view reads from its URL (so a view is a shareable link). */
 export const FILTER_KEYS = ["actor", "type", "issue", "outlet", "status", "from", "to", "text"] as const;
