@@ -626,6 +626,29 @@ export class MentionFinder {
           }
         : null;
     }
+    // "Washington and its European partners": the possessive refers back across "and".
+    if ((w === "its" || w === "their") && tokens[i - 1]?.lower === "and") {
+      const before = this.sentenceHits[this.sentenceHits.length - 1];
+      if (before && before.end === i - 1 && before.actorIds.length === 1) {
+        return {
+          start: i,
+          end: i + 1,
+          actorIds: [...before.actorIds],
+          method: "pronoun",
+          anaphoric: true,
+          possessive: true,
+        };
+      }
+    }
+    // "his government": the state of the person meant.
+    if ((w === "his" || w === "her") && /^(government|country|administration)$/.test(tokens[i + 1]?.lower ?? "")) {
+      const person = this.latest((type) => type === "PERSON", sentence);
+      const root = person ? this.kb.root(person) : null;
+      if (root && root !== person) {
+        this.registry.use(root);
+        return { start: i, end: i + 2, actorIds: [root], method: "anaphor", anaphoric: true, possessive: false };
+      }
+    }
     if ((w === "its" || w === "their") && /^(delegation|negotiators|delegations)$/.test(tokens[i + 1]?.lower ?? "")) {
       const owner = this.latest((type) => type !== "PERSON" && type !== "MEDIA", sentence);
       const body = owner ? this.registry.body(this.kb.root(owner), "delegation") : undefined;

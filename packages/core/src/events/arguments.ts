@@ -82,6 +82,10 @@ export function coordinated(map: MentionMap, m: MentionHit): MentionHit[] {
     if (!sep || !(sep.lower === "and" || sep.text === "," || sep.text === "-")) break;
     let k = s0 - 1;
     if (sep.lower === "and" && tokens[k]?.text === ",") k--;
+    // "Zalmay Khalilzad, Washington's peace envoy, and Mullah Abdul Ghani Baradar": jump over the appositive.
+    const aside = map.asides.find(([, end]) => end === k + 2 || end === k + 1);
+    if (aside && !map.mentionAt(k)?.actorIds.length) k = aside[0] - 1;
+    else if (aside && map.mentionAt(k) && map.mentionAt(k)!.start > aside[0]) k = aside[0] - 1;
     const prev = map.mentionAt(k);
     if (!prev || prev.end !== k + 1 || prev.anaphoric) break;
     out.unshift(prev);
@@ -147,6 +151,11 @@ export function findSubject(map: MentionMap, trigger: TriggerMatch, passive: boo
     }
     if (SPEECH_VERBS.has(t.lower) && k < h - 1) return [];
     if (t.lower === "that" && SPEECH_VERBS.has(tokens[k - 1]?.lower ?? "")) return [];
+    // A parenthesis ("the Revolutionary Armed Forces of Colombia (FARC)") is skipped, not a clause boundary.
+    if (t.text === ")") {
+      while (k > 0 && tokens[k]!.text !== "(") k--;
+      continue;
+    }
     if (isBarrier(tokens, k) && k < h - 1) return [];
     const aside = map.asideAt(k, h);
     if (aside) {

@@ -114,8 +114,15 @@ export function extractSentenceEvents(input: SentenceInput): { events: DraftEven
       if (speaker?.type === "PERSON" && rootOf(speaker.id) === rootOf(source[0]!) && speaker.id !== source[0])
         source = [speaker.id];
     }
+    const agreeWord = /^agree/.test(tokens[trigger.start]!.lower);
+    // The parties of a deal named in the sentence ("the truce between Israel and Hamas … agreed on Monday").
+    if (type === "AGREE" && source.length < 2 && target.length === 0) {
+      const pair = sentencePair(map);
+      if (pair.length === 2 && (source.length === 0 || pair.includes(source[0]!))) source = pair;
+    }
     const agreeing =
-      type === "AGREE" || (type === "ACCEPT" && source.length > 1 && /^agree/.test(tokens[trigger.start]!.lower));
+      (type === "AGREE" && !(agreeWord && source.length === 1 && target.length === 0)) ||
+      (type === "ACCEPT" && source.length > 1 && agreeWord);
     if (agreeing || type === "CEASEFIRE") {
       // "X and Y signed": first party is the source, the others the target (AGREE); all sources otherwise.
       const all = [...source];
@@ -484,6 +491,23 @@ function troopOwner(map: MentionMap, trigger: TriggerMatch): string[] {
       return [...m.actorIds];
     }
     k = m.end - 1;
+  }
+  return [];
+}
+
+/** The two parties a sentence pairs ("between X and Y", "X and Y …"), if any. */
+function sentencePair(map: MentionMap): string[] {
+  const tokens = map.tokens;
+  for (let k = 0; k + 2 < tokens.length; k++) {
+    const a = map.mentionAt(k);
+    if (!a || a.start !== k || a.actorIds.length !== 1) continue;
+    const sep = tokens[a.end]?.lower;
+    if (sep !== "and" && sep !== "-") continue;
+    let j = a.end + 1;
+    if (tokens[j]?.lower === "the" && map.mentionAt(j)?.start !== j) j++;
+    const b = map.mentionAt(j);
+    if (!b || b.start !== j || b.actorIds.length !== 1 || b.actorIds[0] === a.actorIds[0]) continue;
+    return [a.actorIds[0]!, b.actorIds[0]!];
   }
   return [];
 }
