@@ -65,27 +65,51 @@ const DAY = 86_400_000;
 
 export function resolveEventDate(input: EventDateInput): EventDate | null {
   const { dates, tokens, draft, previousDates, published, headline, lead } = input;
-  const status = draft.status;
-  if (status === "hypothetical") return null;
+  // a conditional action has no date of its own unless one follows it as for a plan ("would meet again later today")
+  const status = draft.status === "hypothetical" ? "planned" : draft.status;
+  if (draft.status === "hypothetical" && headline) return null;
+  // "after weeks of shuttle diplomacy", "five days of talks": an activity spread over a span
+  const span = spanOf(tokens, draft.trigger.start);
+  if (span === "long") return null;
+  if (span === "days") {
+    const month = dates.map((d) => d.past ?? d.future).find((v) => v && v.precision !== "year");
+    const value = month?.value.slice(0, 7) ?? published?.slice(0, 7);
+    return value ? { value, precision: "month", raw: "" } : null;
+  }
   if (headline) {
     const fromLead = lead ? leadDate(lead, draft.type) : null;
     if (fromLead) return fromLead;
     // the lead's event has no date of its own: a present-tense headline is the day's news
     if (dates.length === 0) return published && status === "occurred" ? dayOf(published) : null;
   }
-  const own = ownExpression(dates, tokens, draft.trigger.start, draft.trigger.end, status, draft.type);
+  const own = ownExpression(
+    dates,
+    tokens,
+    draft.trigger.start,
+    draft.trigger.end,
+    status,
+    draft.type,
+    draft.status === "hypothetical",
+  );
   if (own) {
     const value = readingOf(own, looksForward(own, tokens) ? "planned" : status, dates, previousDates);
     return value ? { value: value.value, precision: value.precision, raw: own.raw } : null;
   }
+  // "would continue for three more days", "are to meet within five days": a plan's span gives its month
+  if (status === "planned" && published && draft.status === "planned") {
+    const span = spanAhead(tokens, draft.trigger.end, published);
+    if (span) return span;
+  }
   // No usable expression of its own: a sentence with a time frame of its own does not continue the previous one.
-  if (status === "planned" || status === "negated" || dates.length > 0) return null;
-  // "have been handed to the Red Cross": an action just completed (present perfect passive) is today's
-  if (published && !STATEMENTS.has(draft.type) && presentBe(tokens, draft.trigger.start)) return dayOf(published);
+  if (status === "planned" || status === "negated") return null;
+  // "have been handed to the Red Cross": a state reported as of now is dated on publication
+  if (published && !STATEMENTS.has(draft.type) && presentBe(tokens, draft.trigger.start, draft.type))
+    return dayOf(published);
+  if (dates.some((d) => !looksForward(d, tokens))) return null;
   // "during the pause": the truce now in force, in the month of publication
   const during = duringTruce(tokens);
   if (during && published) return { value: published.slice(0, 7), precision: "month", raw: during };
-  const carried = mainExpression(previousDates);
+  const carried = relatedToPrevious(previousDates, tokens, draft.type) ? mainExpression(previousDates) : null;
   if (carried) {
     const value = readingOf(carried, "occurred", previousDates, []);
     if (value?.precision === "day") return { value: value.value, precision: value.precision, raw: carried.raw };
@@ -93,12 +117,66 @@ export function resolveEventDate(input: EventDateInput): EventDate | null {
   return null;
 }
 
+/** "five days of talks" → "days"; "weeks of mediation", "months of diplomacy" → "long"; else null. */
+function spanOf(tokens: Token[], start: number): "days" | "long" | null {
+  let i = start - 1;
+  // skip adjectives and demonyms between "of" and the noun ("weeks of indirect negotiations", "US shuttle diplomacy")
+  for (let k = 0; k < 3 && i >= 0 && tokens[i]!.lower !== "of" && tokens[i]!.kind === "word"; k++) i--;
+  if (tokens[i]?.lower !== "of") return null;
+  const unit = tokens[i - 1]?.lower ?? "";
+  if (/^(weeks|months|years)$/.test(unit)) return "long";
+  if (unit === "days" && /^(two|three|four|five|six|seven|several|few|\d+)$/.test(tokens[i - 2]?.lower ?? ""))
+    return "days";
+  return null;
+}
+
+const SPAN_COUNT: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, few: 3, several: 5 };
+
+/** "for three more days", "within five days", "in two weeks" after a plan's trigger: the month it falls in (spans up
+ * to two weeks). */
+function spanAhead(tokens: Token[], from: number, published: string): EventDate | null {
+  for (let i = from; i + 2 < tokens.length && i < from + 8; i++) {
+    if (!/^(for|within|in)$/.test(tokens[i]!.lower)) continue;
+    let j = i + 1;
+    const word = tokens[j]!.lower;
+    const n = /^\d+$/.test(word) ? Number(word) : SPAN_COUNT[word];
+    if (n === undefined) continue;
+    j++;
+    if (/^(more|extra|further)$/.test(tokens[j]?.lower ?? "")) j++;
+    const unit = tokens[j]?.lower ?? "";
+    if (!/^(days|weeks)$/.test(unit)) continue;
+    const days = n * (unit === "weeks" ? 7 : 1);
+    // a long span ("within 135 days") is a deadline for terms, not when the plan happens
+    if (days > 14) return null;
+    const t = Date.parse(`${published}T00:00:00Z`) + days * DAY;
+    if (Number.isNaN(t)) return null;
+    const d = new Date(t);
+    const raw = tokens
+      .slice(i, j + 1)
+      .map((x) => x.text)
+      .join(" ");
+    return { value: `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, "0")}`, precision: "month", raw };
+  }
+  return null;
+}
+
 const STATEMENTS = new Set<EventType>(["ASSESS", "ACCUSE", "DEMAND", "APPEAL", "SUPPORT", "REJECT", "THREATEN"]);
 
-/** "have been handed over", "has been freed": a present perfect passive right before the trigger. */
-function presentBe(tokens: Token[], start: number): boolean {
+/**
+ * A state reported as of now: "have been handed over" (present perfect passive), "are in Doha for talks"
+ * (presence), a truce that "has entered its fifth day".
+ */
+function presentBe(tokens: Token[], start: number, type: EventType): boolean {
+  const w1 = tokens[start - 1]?.lower ?? "";
   const w2 = tokens[start - 2]?.lower ?? "";
-  return tokens[start - 1]?.lower === "been" && (w2 === "has" || w2 === "have");
+  if (w1 === "been" && (w2 === "has" || w2 === "have")) return true;
+  if (type === "CEASEFIRE" && (w1 === "has" || w1 === "have")) return true;
+  for (let i = Math.min(start + 1, tokens.length - 1); i >= 1 && i >= start - 6; i--) {
+    const t = tokens[i]!;
+    if (t.kind === "punct") break;
+    if (/^(in|at)$/.test(t.lower) && /^(is|are)$/.test(tokens[i - 1]!.lower) && tokens[i + 1]?.cap) return true;
+  }
+  return false;
 }
 
 const TRUCE_NOUN = /^(pause|truce|ceasefire|cease-fire|lull|talks|negotiations)$/;
@@ -129,7 +207,20 @@ function looksForward(d: DateExpression, tokens: Token[]): boolean {
 /** The expressions of a sentence that may date the next one: not background, not modifiers of a noun. */
 export function carriedDates(dates: DateExpression[], tokens: Token[]): DateExpression[] {
   if (dates.some((d) => isBackground(d, tokens))) return [];
-  return dates.filter((d) => modifiedNoun(d, tokens) < 0 && !inRelativeClause(d, tokens, -1));
+  const kept = dates.filter((d) => modifiedNoun(d, tokens) < 0 && !inRelativeClause(d, tokens, -1));
+  sentenceTypes.set(kept, new Set(triggersOf(tokens).map((t) => t.type)));
+  return kept;
+}
+
+/** Event types named in the sentence whose dates were carried on. */
+const sentenceTypes = new WeakMap<DateExpression[], Set<EventType>>();
+/** Words that tie a sentence to the moment of the one before ("Hours later", "afterwards", "then"). */
+const SEQUEL = /^(later|afterwards|afterward|then|meanwhile|also|further|again)$/;
+
+/** A related event: of a type the preceding sentence reports, or told as its sequel. */
+function relatedToPrevious(previous: DateExpression[], tokens: Token[], type: EventType): boolean {
+  if (tokens.some((t) => SEQUEL.test(t.lower))) return true;
+  return sentenceTypes.get(previous)?.has(type) ?? false;
 }
 
 /** The headline's date: the date of the lead's event of the same type, else of its first event. */
@@ -216,6 +307,18 @@ function inRelativeClause(d: DateExpression, tokens: Token[], trigger: number): 
   return trigger < open || trigger >= close;
 }
 
+/** The index of the first punctuation token at or after `from` (the end of its clause). */
+function clauseEnd(tokens: Token[], from: number): number {
+  for (let i = from; i < tokens.length; i++) if (tokens[i]!.kind === "punct") return i;
+  return tokens.length;
+}
+
+/** No punctuation between tokens `from` and `to`. */
+function sameClause(tokens: Token[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (tokens[i]!.kind === "punct") return false;
+  return true;
+}
+
 const SUBORDINATOR = /^(after|before|since|until)$/;
 
 /** A comma-set after/before clause separates the trigger from the expression (not "after Thursday's signing"). */
@@ -243,6 +346,7 @@ function ownExpression(
   end: number,
   status: DraftEvent["status"],
   type: EventType,
+  conditional = false,
 ): DateExpression | null {
   const at = tokens[start]?.start ?? 0;
   const triggers = triggersOf(tokens);
@@ -252,18 +356,19 @@ function ownExpression(
     const v = d.past ?? d.future;
     if (v && v.precision === "year") continue;
     const since = sinceIndex(d, tokens);
-    if (since >= 0 && start < since) continue;
+    if (since >= 0 && (start < since || start >= clauseEnd(tokens, since))) continue;
     const noun = modifiedNoun(d, tokens);
     if (noun >= 0 && !triggers.some((t) => t.start === noun && t.type === type)) continue;
     const first = tokenAt(tokens, d.start);
     const last = tokenAt(tokens, d.end);
     // "the first of two extra days agreed on Monday": a date right after another event's verb is that event's
     // (unless that verb is the event's own predicate: "Fighting resumed in late August")
-    if (triggers.some((t) => t.pos === "verb" && t.type !== type && t.end === first && t.start > end)) continue;
+    if (triggers.some((t) => t.pos !== "noun" && t.type !== type && t.end === first && t.start > end)) continue;
     if (status === "planned") {
-      // a plan's own date follows it; a date across a reporting verb is the statement's
-      if (first < end) continue;
-      if (reportingBetween(tokens, end, first)) continue;
+      // a plan's own date follows it or stands in its clause ("due in Cairo Wednesday for talks"); a date across a
+      // reporting verb is the statement's
+      if (first < end && (conditional || !sameClause(tokens, last, start))) continue;
+      if (reportingBetween(tokens, Math.min(end, last), Math.max(start, first))) continue;
     }
     // "…on Friday, after Hamas rejected the talks": a clause set off by ", after" has a time of its own
     if (subordinateBetween(tokens, start, end, first, last)) continue;

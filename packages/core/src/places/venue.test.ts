@@ -37,6 +37,21 @@ describe("eventPlace", () => {
       "Geneva",
     ],
     ["no place, no venue", "The rebels accepted the proposal.", "ACCEPT", null],
+    [
+      "'the <region> city of X' takes the description's preposition",
+      "The army threatened an offensive on the southern Gaza city of Rafah.",
+      "THREATEN",
+      "Rafah",
+    ],
+    ["a demonym before settlements names the state", "Militants fired rockets at Israeli towns.", "MILITARY", "Israel"],
+    ["a building is named by its city", "The envoys met at the Palais Coburg on Monday.", "MEET", "Vienna"],
+    ["the war's place is not a statement's venue", "Norway praised efforts to end the war in Yemen.", "SUPPORT", null],
+    [
+      "talks follow the traveller to the destination",
+      "A delegation headed to Cairo to meet the mediators.",
+      "MEET",
+      "Cairo",
+    ],
   ];
   it.each(rows)("%s", (_, text, type, expected) => {
     expect(placeOf(text, type)).toBe(expected);
