@@ -380,6 +380,7 @@ function sameClause(tokens: Token[], a: TriggerMatch, b: TriggerMatch, lenient: 
 }
 
 const PURPOSE_NOUNS = new Set([
+  "time",
   "efforts",
   "effort",
   "bid",

@@ -195,6 +195,8 @@ export function checkTrigger(tokens: Token[], t: TriggerMatch): EventType | null
       return "MOBILIZE";
     }
     case "DEMAND": {
+      // "speaking on condition of anonymity"
+      if (w.startsWith("condition") && (prev === "on" || next === "of")) return null;
       if (
         (w === "want" || w === "wants" || w === "wanted") &&
         /^(to)$/.test(next) &&

@@ -103,7 +103,9 @@ export function verbForms(base: string): string[] {
   else if (/[^aeiou]y$/.test(base)) forms.add(`${base.slice(0, -1)}ies`);
   else forms.add(`${base}s`);
   let stem = base;
-  if (DOUBLING.has(base) && base !== "spurn") stem = base + base.slice(-1);
+  // One-syllable verbs ending consonant–vowel–consonant double it (drag → dragged, swap → swapping).
+  if ((DOUBLING.has(base) || /^[^aeiou]*[aeiou][bdgklmnprt]$/.test(base)) && base !== "spurn")
+    stem = base + base.slice(-1);
   if (base.endsWith("ee")) {
     forms.add(`${base}d`);
     forms.add(`${base}ing`);
