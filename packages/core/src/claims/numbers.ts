@@ -14,7 +14,7 @@
  *
  * One precompiled global regex scans the range; look-behind checks are bounded, so the pass is linear.
  */
-import { ANY_WORD, isWordStart, wordKey, wordKeys } from "../text/scan";
+import { ANY_WORD, isRegexWordChar, wordKey, wordKeys } from "../text/scan";
 
 export type Qualifier = "exact" | "at_least" | "more_than" | "nearly" | "about" | "up_to";
 
@@ -134,15 +134,31 @@ const NUMBER_START_KEYS = wordKeys([
   ..."hundreds tens several dozens scores thousands millions half a an".split(" "),
 ]);
 
-function mayStartNumber(text: string, p: number): boolean {
-  const c = text.charCodeAt(p);
-  // digits: group 3 needs no digit before it (its look-behind); Arabic-Indic digits (group 5) may start anywhere
-  if (c >= 48 && c <= 57) return p === 0 || !(text.charCodeAt(p - 1) >= 48 && text.charCodeAt(p - 1) <= 57);
-  if ((c >= 0x0660 && c <= 0x0669) || (c >= 0x06f0 && c <= 0x06f9)) return true;
-  if (!isWordStart(text, p)) return false;
-  const key = wordKey(text, p);
-  return key === ANY_WORD || NUMBER_START_KEYS.has(key);
+/**
+ * The first position at or after `p` and before `end` where a number can start, or `end`: an ASCII digit after a
+ * non-digit (group 3's look-behind rejects a digit after a digit), an Arabic-Indic digit (group 5 needs no boundary),
+ * or a word start whose first letters open a number word.
+ */
+function nextNumberStart(text: string, p: number, end: number): number {
+  let prevWord = p > 0 && isRegexWordChar(text.charCodeAt(p - 1));
+  let prevDigit = p > 0 && isDigit(text.charCodeAt(p - 1));
+  for (; p < end; p++) {
+    const c = text.charCodeAt(p);
+    const word = isRegexWordChar(c);
+    const digit = isDigit(c);
+    if (digit) {
+      if (!prevDigit) return p;
+    } else if ((c >= 0x0660 && c <= 0x0669) || (c >= 0x06f0 && c <= 0x06f9)) return p;
+    else if (word && !prevWord) {
+      const key = wordKey(text, p);
+      if (key === ANY_WORD || NUMBER_START_KEYS.has(key)) return p;
+    }
+    prevWord = word;
+    prevDigit = digit;
+  }
+  return end;
 }
+const isDigit = (c: number) => c >= 48 && c <= 57;
 
 const ARABIC_ZERO = [0x0660, 0x06f0];
 
@@ -210,20 +226,16 @@ export function findNumbers(text: string, start: number, end: number): NumberMen
   if (end <= start) return out;
   const re = NUMBER_AT;
   // Same matches as scanning with the global NUMBER_RE from `start`, but only inside the range.
-  let p = start;
+  let p = nextNumberStart(text, start, end);
   while (p < end) {
-    if (!mayStartNumber(text, p)) {
-      p++;
-      continue;
-    }
     re.lastIndex = p;
     const m = re.exec(text);
     if (m === null) {
-      p++;
+      p = nextNumberStart(text, p + 1, end);
       continue;
     }
     let raw = m[0];
-    p = m.index + raw.length;
+    p = nextNumberStart(text, m.index + raw.length, end);
     if (m.index + raw.length > end) break;
     let value: number;
     let vague = false;

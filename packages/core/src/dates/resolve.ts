@@ -20,7 +20,7 @@
  * a year use `context.year` when given.
  * A time of day ("at 4 a.m.") is part of the expression but does not change the day.
  */
-import { ANY_WORD, isWordStart, wordKey, wordKeys } from "../text/scan";
+import { nextKeyedWord, wordKeys } from "../text/scan";
 
 export interface DateValue {
   value: string;
@@ -112,14 +112,6 @@ const DATE_START_KEYS = wordKeys(
   ).split(" "),
 );
 
-function mayStartDate(text: string, p: number): boolean {
-  if (!isWordStart(text, p)) return false;
-  const c = text.charCodeAt(p);
-  if (c >= 48 && c <= 57) return true;
-  const key = wordKey(text, p);
-  return key === ANY_WORD || DATE_START_KEYS.has(key);
-}
-
 const pad = (n: number) => String(n).padStart(2, "0");
 function dayValue(t: number): DateValue {
   const d = new Date(t);
@@ -191,7 +183,18 @@ function inferMonthYear(
   return [monthValue(pastY, m), monthValue(futY, m)];
 }
 
+/** The last `parsePublished` input and result: every sentence of an article asks for the same date. */
+let lastPublished: string | null = null;
+let lastPub: number | null = null;
+
 function parsePublished(published: string | null): number | null {
+  if (published === lastPublished) return lastPub;
+  lastPub = parsePublishedDate(published);
+  lastPublished = published;
+  return lastPub;
+}
+
+function parsePublishedDate(published: string | null): number | null {
   if (!published) return null;
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(published);
   if (!m) return null;
@@ -225,20 +228,16 @@ export function findDateExpressions(
   const ctxYear = context?.year;
   const re = DATE_AT;
   // Same matches as scanning with the global DATE_RE from `start`, but only inside the sentence.
-  let p = start;
+  let p = nextKeyedWord(text, start, end, DATE_START_KEYS);
   while (p < end) {
-    if (!mayStartDate(text, p)) {
-      p++;
-      continue;
-    }
     re.lastIndex = p;
     const m = re.exec(text);
     if (m === null) {
-      p++;
+      p = nextKeyedWord(text, p + 1, end, DATE_START_KEYS);
       continue;
     }
     let raw = m[0];
-    p = m.index + raw.length;
+    p = nextKeyedWord(text, m.index + raw.length, end, DATE_START_KEYS);
     if (m.index + raw.length > end) break;
     let past: DateValue | null = null;
     let future: DateValue | null = null;

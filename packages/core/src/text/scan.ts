@@ -12,18 +12,33 @@
  * plus ſ (U+017F) and the Kelvin sign (U+212A), which case-fold to "s" and "k".
  */
 export function isRegexWordChar(c: number): boolean {
-  return (
-    (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 0x17f || c === 0x212a
-  );
+  return c < 128 ? ASCII_WORD[c] === 1 : c === 0x17f || c === 0x212a;
 }
-
-/** Whether position `p` of `text` is where `\b` followed by a word character holds. */
-export function isWordStart(text: string, p: number): boolean {
-  return isRegexWordChar(text.charCodeAt(p)) && (p === 0 || !isRegexWordChar(text.charCodeAt(p - 1)));
-}
+const ASCII_WORD = new Uint8Array(128);
+for (let c = 0; c < 128; c++)
+  ASCII_WORD[c] = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 ? 1 : 0;
 
 /** Key of a word that may start a match whatever its letters (ſ, Kelvin sign). */
 export const ANY_WORD = -1;
+
+/**
+ * The first word start (as `\b` followed by a word character sees it) at or after `p` and before `end`, whose
+ * `wordKey` is in `keys` or which starts with a digit; `end` when there is none.
+ */
+export function nextKeyedWord(text: string, p: number, end: number, keys: Set<number>): number {
+  let prevWord = p > 0 && isRegexWordChar(text.charCodeAt(p - 1));
+  for (; p < end; p++) {
+    const c = text.charCodeAt(p);
+    const word = isRegexWordChar(c);
+    if (word && !prevWord) {
+      if (c >= 48 && c <= 57) return p;
+      const key = wordKey(text, p);
+      if (key === ANY_WORD || keys.has(key)) return p;
+    }
+    prevWord = word;
+  }
+  return end;
+}
 
 /**
  * The lower-cased first (up to three) ASCII letters of the word at `p`, packed into a number (0 when the word does not
