@@ -72,7 +72,7 @@ export function extractSentenceEvents(input: SentenceInput): { events: DraftEven
   const picked = pickTriggers(tokens, findTriggers(tokens)).filter(
     (t) => !afterDisposition(tokens, t) && !purposeClause(tokens, t),
   );
-  const triggers = mergeRepeats(tokens, dropObjectNouns(tokens, picked));
+  const triggers = mergeRepeats(tokens, dropObjectNouns(tokens, dropTalksThatContinue(tokens, picked)));
   const mediators = sentenceMediators(map);
   const events: DraftEvent[] = [];
   const governed = contentSpans(tokens, triggers);
@@ -201,7 +201,7 @@ function contentSpans(
     if (sawTo) k = t.end - 1;
     if (!sawTo && (t.type === "DEMAND" || t.type === "APPEAL") && t.pos === "verb") sawTo = true;
     // A noun's content follows it directly ("calls for a truce", "a demand that …").
-    const reach = t.pos === "noun" ? 1 : 6;
+    const reach = t.pos === "noun" ? (t.type === "APPEAL" || t.type === "DEMAND" ? 8 : 1) : 6;
     for (; !sawTo && k < tokens.length && k < t.end + reach; k++) {
       const w = tokens[k]!.lower;
       if (w === "to" || w === "that" || w === "for") {
@@ -371,6 +371,8 @@ function mergeRepeats(tokens: Token[], triggers: TriggerMatch[]): TriggerMatch[]
 
 function sameClause(tokens: Token[], a: TriggerMatch, b: TriggerMatch, lenient: boolean): boolean {
   const [first, second] = a.start < b.start ? [a, b] : [b, a];
+  // Two verbs of one type joined by "and" share their subject ("reinforced and put on high alert").
+  if (!lenient && second.start === first.end + 1 && tokens[first.end]?.lower === "and") return true;
   for (let k = first.end; k < second.start; k++) {
     const t = tokens[k]!;
     if (isBarrier(tokens, k) || t.lower === "while" || SPEECH_VERBS.has(t.lower)) return false;
@@ -403,8 +405,7 @@ const PURPOSE_NOUNS = new Set([
 /** "efforts by mediators to reach a deal", "sticking points to reaching a deal": a purpose, not an event. */
 function purposeClause(tokens: Token[], t: TriggerMatch): boolean {
   const prev = tokens[t.start - 1]?.lower;
-  if (t.form === "ing" && prev && /^(to|in|of|for|toward|towards|on|at)$/.test(prev) && t.type !== "MILITARY")
-    return true;
+  if (t.form === "ing" && prev && /^(to|in|for|toward|towards|at)$/.test(prev) && t.type !== "MILITARY") return true;
   if (prev !== "to") return false;
   for (let k = t.start - 2; k >= Math.max(0, t.start - 5); k--) {
     const w = tokens[k]!.lower;
@@ -511,4 +512,19 @@ function sentencePair(map: MentionMap): string[] {
     return [a.actorIds[0]!, b.actorIds[0]!];
   }
   return [];
+}
+
+/**
+ * "negotiations and efforts continue", "the talks had stalled": talks as the subject of a RESUME or SUSPEND report are
+ * that report, not a separate meeting — unless the sentence names who takes part ("talks involving X … ended").
+ */
+function dropTalksThatContinue(tokens: Token[], triggers: TriggerMatch[]): TriggerMatch[] {
+  return triggers.filter((n) => {
+    if (n.type !== "MEET" || n.pos !== "noun") return true;
+    if (/^(involving|between|with)$/.test(tokens[n.end]?.lower ?? "")) return true;
+    return !triggers.some(
+      (v) =>
+        (v.type === "RESUME" || v.type === "SUSPEND") && v.start > n.start && v.start - n.end <= 5 && v.pos !== "noun",
+    );
+  });
 }

@@ -15,6 +15,14 @@ const MILITARY_NOUN_MODIFIERS =
 const OCCURRENCE_VERBS =
   /^(headed|head|heads|began|begin|begins|continued|continue|continues|dragged|drag|ended|end|ends|opened|open|were|was|are|is|held|took|capped|extended|failed|resumed|yielded|involving|between|with|in|on|underway|entered|enter|came|come|broke|stalled|collapsed)$/;
 
+/** The word before a noun phrase ending at `start`, skipping "the" and capitalised modifiers ("of the Cairo meeting"). */
+function lookBack(tokens: Token[], start: number): string {
+  let k = start - 1;
+  while (k >= 0 && k >= start - 3 && (tokens[k]!.lower === "the" || tokens[k]!.cap || tokens[k]!.text === "-")) k--;
+  if (k === start - 1) return "";
+  return tokens[k]?.lower ?? "";
+}
+
 function window(tokens: Token[], from: number, to: number): Token[] {
   return tokens.slice(Math.max(0, from), Math.min(tokens.length, to));
 }
@@ -31,6 +39,11 @@ export function checkTrigger(tokens: Token[], t: TriggerMatch): EventType | null
   const w = tokens[t.start]!.lower;
   const prev = tokens[t.start - 1]?.lower ?? "";
   const next = tokens[t.end]?.lower ?? "";
+  // A participle after an article is an adjective ("the proposed truce"), not a reported act.
+  if (t.pos === "verb" && t.form === "past" && /^(the|a|an)$/.test(prev)) return null;
+  // A noun named as the topic of another phrase ("the outcome of the Cairo meeting", "a deal on the release of
+  // captives") is not reported as happening.
+  if (t.pos === "noun" && /^(on|about|over|regarding|of)$/.test(lookBack(tokens, t.start))) return null;
   switch (t.type) {
     case "MEET": {
       if (t.pos !== "noun") return "MEET";
@@ -118,6 +131,12 @@ export function checkTrigger(tokens: Token[], t: TriggerMatch): EventType | null
         if (w === "attack" && prev === "under") return null;
       }
       if (w.startsWith("strik") && has(tokens, t.end, t.end + 3, /^(deal|agreement|balance|tone|note)$/)) return null;
+      // What talks aim to end ("to end the fighting", "pause the aggression") is their topic, not an event.
+      if (
+        t.pos === "noun" &&
+        has(tokens, t.start - 3, t.start, /^(end|stop|halt|pause|ending|stopping|halting|ended)$/)
+      )
+        return null;
       // "the war has killed 2,000 people" states a toll (a claim), not an attack.
       if (
         /^kill/.test(w) &&
@@ -152,7 +171,10 @@ export function checkTrigger(tokens: Token[], t: TriggerMatch): EventType | null
         if (has(tokens, t.start - 3, t.start, /^(troops|forces|soldiers)$/)) return "MOBILIZE";
         if (/^(open|it|no|room|behind)$/.test(next)) return null;
       }
-      if (t.pos === "noun" && w.startsWith("visit") && next !== "to") return null;
+      if ((t.pos === "noun" || /^(his|her|its|their|a|the)$/.test(prev)) && w.startsWith("visit") && next !== "to")
+        return null;
+      // "going to continue": the future, not a journey.
+      if (t.lemma === "go to" && !(tokens[t.end]?.cap || /^(the|a)$/.test(next))) return null;
       if (w.startsWith("return") && has(tokens, t.end, t.end + 3, /^(talks|negotiations|table)$/)) return "RESUME";
       if (w.startsWith("return") && !has(tokens, t.end, t.end + 3, /^[A-Z]/)) return null;
       return "TRAVEL";
@@ -184,6 +206,8 @@ export function checkTrigger(tokens: Token[], t: TriggerMatch): EventType | null
       return "SUSPEND";
     }
     case "MOBILIZE": {
+      // "troops stationed on the border": a participle describing the troops, not a movement.
+      if (t.pos === "verb" && t.form === "past" && /^(troops|forces|soldiers|units|fighters)$/.test(prev)) return null;
       if (w.startsWith("withdr") && has(tokens, t.end, t.end + 4, TALK_NOUNS)) return "SUSPEND";
       if (
         w.startsWith("withdr") &&
@@ -207,8 +231,24 @@ export function checkTrigger(tokens: Token[], t: TriggerMatch): EventType | null
       return "DEMAND";
     }
     case "ACCEPT": {
+      // "would only agree to a deal in return for …" sets a condition: a demand.
+      if (prev === "only" || (tokens[t.start - 2]?.lower === "only" && /^(would|will)$/.test(prev))) return "DEMAND";
       if (w.startsWith("assur") && !has(tokens, t.end, t.end + 6, /^(would|will|that|it)$/)) return null;
       return "ACCEPT";
+    }
+    case "AGREE": {
+      // A deal named as a noun counts when reported as reached or announced ("confirmed the breakthrough").
+      if (
+        t.pos === "noun" &&
+        !has(
+          tokens,
+          t.start - 3,
+          t.end + 3,
+          /^(confirmed|announced|reached|achieved|capped|came|hailed|welcomed|signed|sealed|after|thursday's|friday's|monday's|tuesday's|wednesday's|saturday's|sunday's)$/,
+        )
+      )
+        return null;
+      return "AGREE";
     }
     default:
       return t.type;

@@ -120,7 +120,8 @@ function venueOf({ places, tokens, draft, previousPlaces }: EventPlaceInput): st
     if (!ok && type !== "TRAVEL" && prep === "to" && p.start < head && GOING.test(tokens[p.start - 2]?.lower ?? ""))
       ok = true;
     if (!ok) continue;
-    if (type !== "MILITARY" && type !== "CEASEFIRE" && prep === "in" && locatesConflict(tokens, p.start)) continue;
+    if (type !== "MILITARY" && (type as string) !== "CEASEFIRE" && prep === "in" && locatesConflict(tokens, p.start))
+      continue;
     if (acrossReport(tokens, p.start, head)) continue;
     // a place after the trigger is its complement; one before it more often belongs to someone named there
     const dist = p.start >= head ? p.start - head : (head - p.start) * 1.5;
