@@ -649,6 +649,13 @@ export class MentionFinder {
         return { start: i, end: i + 2, actorIds: [root], method: "anaphor", anaphoric: true, possessive: false };
       }
     }
+    // "a delegation" after an organisation named in the sentence ("A Hamas source said a delegation was headed …").
+    if (w === "a" && tokens[i + 1]?.lower === "delegation") {
+      const owner = this.sentenceHits.find((h) => h.actorIds.length === 1 && this.isOwner(h.actorIds[0]!));
+      const body = owner ? this.registry.body(this.kb.root(owner.actorIds[0]!), "delegation") : undefined;
+      if (body)
+        return { start: i, end: i + 2, actorIds: [body.id], method: "anaphor", anaphoric: true, possessive: false };
+    }
     if ((w === "its" || w === "their") && /^(delegation|negotiators|delegations)$/.test(tokens[i + 1]?.lower ?? "")) {
       const owner = this.latest((type) => type !== "PERSON" && type !== "MEDIA", sentence);
       const body = owner ? this.registry.body(this.kb.root(owner), "delegation") : undefined;

@@ -166,7 +166,10 @@ export function findSubject(map: MentionMap, trigger: TriggerMatch, passive: boo
     if (!m) continue;
     k = m.start;
     const prep = inPrepPhrase(tokens, m);
-    if (prep && prep !== "by") continue;
+    // "after Hamas rejected …", "since the FARC took up arms": a subordinator, not a preposition, when its noun
+    // phrase is followed by a verb.
+    const subordinate = prep !== null && SUBORDINATORS.has(prep) && (m.end === h || isVerbLike(tokens[m.end]));
+    if (prep && prep !== "by" && !subordinate) continue;
     // A mention followed by a noun is a modifier of that noun ("Hamas's insistence", "Israeli forces" handled).
     if (m.possessive && tokens[m.end] && tokens[m.end]!.kind === "word" && m.end < h) {
       const between = tokens.slice(m.end, h);
@@ -240,6 +243,18 @@ export function findTargets(map: MentionMap, trigger: TriggerMatch, type: EventT
     k = m.end - 1;
   }
   return [];
+}
+
+const SUBORDINATORS = new Set(["after", "before", "since", "until", "as", "while", "once", "when", "if", "because"]);
+
+function isVerbLike(t: Token | undefined): boolean {
+  return (
+    t !== undefined &&
+    t.kind === "word" &&
+    !t.cap &&
+    (/^(has|had|have|is|was|were|are|will|would|could|can|did|does|do|should|may|might|must)$/.test(t.lower) ||
+      /ed$/.test(t.lower))
+  );
 }
 
 const POSITION_NOUNS =
