@@ -211,9 +211,35 @@ const QUALIFIERS: Array<[RegExp, Qualifier]> = [
   [/(?:^|\W)(between)\s+$/i, "at_least"],
 ];
 
+/** The last word of every QUALIFIERS phrase ("approx." and "~" aside): one of them must come right before the number. */
+const QUALIFIER_ENDS = new Set(
+  (
+    "nearly almost to under of barely about around some roughly approximately approx estimated circa least than over " +
+    "above exceeding as most between"
+  ).split(" "),
+);
+
+/** A cheap necessary condition for QUALIFIERS: `before`, without trailing white space, ends with a phrase's last word. */
+function mayQualify(before: string): boolean {
+  let e = before.length;
+  while (e > 0) {
+    const c = before.charCodeAt(e - 1);
+    if (c === 32 || (c >= 9 && c <= 13) || (c >= 128 && /\s/.test(before[e - 1]!))) e--;
+    else break;
+  }
+  if (e === 0) return false;
+  const last = before.charCodeAt(e - 1);
+  if (last === 0x7e || last === 0x2e) return true; // "~", "approx."
+  let s = e;
+  while (s > 0 && isAsciiLetter(before.charCodeAt(s - 1))) s--;
+  return s < e && QUALIFIER_ENDS.has(before.slice(s, e).toLowerCase());
+}
+const isAsciiLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+
 function qualifierOf(text: string, at: number, floor: number): { q: Qualifier; start: number } {
   const from = Math.max(floor, at - 24);
   const before = text.slice(from, at);
+  if (!mayQualify(before)) return { q: "exact", start: at };
   for (const [re, q] of QUALIFIERS) {
     const m = re.exec(before);
     if (m) return { q, start: from + m.index + m[0].indexOf(m[1]!) };
