@@ -65,10 +65,14 @@ const LABEL = /^\p{Lu}[\p{L}'().-]*(?:\s+(?:\p{Lu}[\p{L}'().-]*|of|the|and|al|bi
 
 const TERMINAL = /[.!?:;]["')\]]*$/;
 
+/** White space other than a single space: what `\s+` → " " would change. */
+const SPACE_RUN = /[^\S ]|\s\s/;
+
 function dedupKey(line: string, lineStart: number, text: string): string {
   const d = parseDateline(text, lineStart);
   const body = d ? text.slice(d.end, lineStart + line.length) : line;
-  return body.replace(/\s+/g, " ").trim().toLowerCase();
+  // Most paragraphs have single spaces only; skip the copy `replace` would make for them.
+  return (SPACE_RUN.test(body) ? body.replace(/\s+/g, " ") : body).trim().toLowerCase();
 }
 
 interface Line {
