@@ -71,11 +71,19 @@ export async function withQueries<T>(g: GlobalOptions, fn: (q: Queries) => Promi
   }
 }
 
+/** The server answered 401: no token, or the wrong one (checked before tRPC reads the body). */
+class Unauthorized extends Error {}
+
+const checkedFetch: typeof fetch = async (input, init) => {
+  const res = await fetch(input, init);
+  if (res.status === 401) throw new Unauthorized("401 Unauthorized");
+  return res;
+};
+
 /** A failed remote call as the CLI's error: the server's message (never a stack), or why it could not be reached. */
 function remoteError(server: string, err: unknown): CliError {
   if (err instanceof TRPCClientError) {
-    const status = (err.meta?.response as { status?: number } | undefined)?.status ?? err.data?.httpStatus;
-    if (status === 401) {
+    if (err.cause instanceof Unauthorized || err.data?.httpStatus === 401) {
       return new CliError(
         `${server} refused the request (401).`,
         EXIT.failure,
@@ -105,6 +113,7 @@ export function remoteQueries(server: string, token?: string): Queries {
       httpBatchLink({
         url: `${base}/api/trpc`,
         maxURLLength: 4000,
+        fetch: checkedFetch,
         headers: () => (token ? { authorization: `Bearer ${token}` } : {}),
       }),
     ],
