@@ -191,7 +191,7 @@ export class MentionFinder {
       const ys = this.kb.root(y.id);
       const partyLike = (id: string) => {
         const t = this.registry.get(id)?.type;
-        return t !== undefined && (PARTY_TYPES.has(t) || t === "GOVERNMENT");
+        return t !== undefined && PARTY_TYPES.has(t);
       };
       if (partyLike(xs) && partyLike(ys) && xs !== ys) {
         this.mainParties = [xs, ys];

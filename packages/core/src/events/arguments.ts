@@ -230,8 +230,18 @@ export function findTargets(map: MentionMap, trigger: TriggerMatch, type: EventT
       return [];
     }
     if (type === "ACCUSE" && (t.lower === "of" || t.lower === "for") && k > trigger.end) return [];
+    // The object ends where another verb starts: "welcomed the deal and thanked China", "the agreement reached
+    // with the mediators", "committed to the pause as long as Israel was".
+    if (k > trigger.end && t.lower === "and" && isVerbLike(tokens[k + 1])) return [];
+    if (k > trigger.end + 1 && t.kind === "word" && !t.cap && /ed$/.test(t.lower) && !map.mentionAt(k)) return [];
+    if (t.lower === "as" && /^(long|soon|if|though)$/.test(tokens[k + 1]?.lower ?? "")) return [];
     const m = map.mentionAt(k);
     if (!m) continue;
+    // "hailed it", "accepted it": an object pronoun stands for the deal or proposal, not a party.
+    if (m.method === "pronoun" && tokens[m.start]?.lower === "it" && THING_OBJECTS.has(type)) {
+      k = m.end - 1;
+      continue;
+    }
     const prep = tokens[m.start - 1]?.lower ?? "";
     if (m.start === trigger.end || !PREPOSITIONS.has(prep) || wanted.has(prep) || m.possessive) {
       if (m.start !== trigger.end && PREPOSITIONS.has(prep) && !wanted.has(prep) && !m.possessive) {
@@ -244,6 +254,8 @@ export function findTargets(map: MentionMap, trigger: TriggerMatch, type: EventT
   }
   return [];
 }
+
+const THING_OBJECTS = new Set<EventType>(["SUPPORT", "ACCEPT", "REJECT", "PROPOSE", "AGREE", "ASSESS", "DEMAND"]);
 
 const SUBORDINATORS = new Set(["after", "before", "since", "until", "as", "while", "once", "when", "if", "because"]);
 
