@@ -852,13 +852,14 @@ export class MentionFinder {
 }
 
 /** Adjectives that may sit between a determiner and a title or group noun. */
+const MODIFIERS = new Set(
+  (
+    "senior top former deputy chief acting caretaker new then outgoing incoming recently-elected unnamed leading main " +
+    "ruling federal veteran prominent close longtime exiled embattled"
+  ).split(" "),
+);
 function isModifier(t: Token | undefined): boolean {
-  return (
-    t !== undefined &&
-    /^(senior|top|former|deputy|chief|acting|caretaker|new|then|outgoing|incoming|recently-elected|unnamed|leading|main|ruling|federal|veteran|prominent|close|longtime|exiled|embattled)$/.test(
-      t.lower,
-    )
-  );
+  return t !== undefined && MODIFIERS.has(t.lower);
 }
 
 /** The run of capitalised words (with name particles) starting at i. */
