@@ -21,6 +21,7 @@ export interface DraftEvent {
 }
 
 /** Statement events whose source is the speaker when the sentence gives no other subject. */
+const DOCUMENT_SUBJECTS = new Set<EventType>(["APPEAL", "DEMAND", "PROPOSE", "SUPPORT", "ACCUSE"]);
 const SPOKEN_TYPES = new Set<EventType>(["ASSESS", "DEMAND", "APPEAL", "SUPPORT", "ACCUSE", "THREATEN"]);
 const STATEMENT_TYPES = new Set<EventType>(["ASSESS", "ACCUSE", "DEMAND", "APPEAL", "SUPPORT", "THREATEN", "REJECT"]);
 /** Events whose to-infinitive complement is content, not a separate event ("urged Hamas to accept"). */
@@ -79,6 +80,15 @@ export function extractSentenceEvents(input: SentenceInput): { events: DraftEven
 
   for (const trigger of triggers) {
     const type = trigger.type;
+    // "their proposal, which calls for a ceasefire": a document, not an actor, does the calling.
+    if (
+      trigger.pos === "verb" &&
+      /^(which|that)$/.test(tokens[trigger.start - 1]?.lower ?? "") &&
+      DOCUMENT_SUBJECTS.has(type)
+    ) {
+      const antecedent = map.endingBefore(trigger.start - (tokens[trigger.start - 2]?.text === "," ? 2 : 1));
+      if (!antecedent) continue;
+    }
     if (governed.some((g) => trigger.start >= g.start && trigger.start < g.end && g.trigger !== trigger)) continue;
     const passive =
       trigger.pos === "verb" &&
@@ -173,7 +183,14 @@ export function extractSentenceEvents(input: SentenceInput): { events: DraftEven
 /** Keeps one trigger per head word (the longest), applying the context checks. */
 function pickTriggers(tokens: Token[], raw: TriggerMatch[]): TriggerMatch[] {
   const byHead = new Map<number, TriggerMatch>();
-  for (const t of raw) {
+  for (const original of raw) {
+    // "the Cairo meeting", "its fighting": an -ing form after a determiner or modifier is a noun.
+    const before = tokens[original.start - 1];
+    const nounlike =
+      original.form === "ing" &&
+      before !== undefined &&
+      (/^(the|a|an|its|his|her|their|our|'s|’s)$/.test(before.lower) || (before.cap && original.start > 1));
+    const t: TriggerMatch = nounlike ? { ...original, pos: "noun" } : original;
     const checked = checkTrigger(tokens, t);
     if (!checked) continue;
     const current = byHead.get(t.start);
@@ -208,7 +225,7 @@ function contentSpans(
         sawTo = true;
         break;
       }
-      if (isBarrier(tokens, k) || tokens[k]!.text === ",") break;
+      if (isBarrier(tokens, k) || (tokens[k]!.text === "," && reach === 1)) break;
     }
     if (!sawTo) continue;
     let end = k + 1;
@@ -405,7 +422,7 @@ const PURPOSE_NOUNS = new Set([
 /** "efforts by mediators to reach a deal", "sticking points to reaching a deal": a purpose, not an event. */
 function purposeClause(tokens: Token[], t: TriggerMatch): boolean {
   const prev = tokens[t.start - 1]?.lower;
-  if (t.form === "ing" && prev && /^(to|in|for|toward|towards|at)$/.test(prev) && t.type !== "MILITARY") return true;
+  if (t.form === "ing" && prev && /^(to|in|for|toward|towards|at|on)$/.test(prev) && t.type !== "MILITARY") return true;
   if (prev !== "to") return false;
   for (let k = t.start - 2; k >= Math.max(0, t.start - 5); k--) {
     const w = tokens[k]!.lower;
@@ -524,7 +541,11 @@ function dropTalksThatContinue(tokens: Token[], triggers: TriggerMatch[]): Trigg
     if (/^(involving|between|with)$/.test(tokens[n.end]?.lower ?? "")) return true;
     return !triggers.some(
       (v) =>
-        (v.type === "RESUME" || v.type === "SUSPEND") && v.start > n.start && v.start - n.end <= 5 && v.pos !== "noun",
+        (v.type === "RESUME" || v.type === "SUSPEND") &&
+        v.start > n.start &&
+        v.pos !== "noun" &&
+        (v.start - n.end <= 5 ||
+          tokens.slice(n.end, v.start).every((t) => t.text !== "," && t.text !== ";" && !SPEECH_VERBS.has(t.lower))),
     );
   });
 }

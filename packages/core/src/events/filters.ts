@@ -44,6 +44,9 @@ export function checkTrigger(tokens: Token[], t: TriggerMatch): EventType | null
   // A noun named as the topic of another phrase ("the outcome of the Cairo meeting", "a deal on the release of
   // captives") is not reported as happening.
   if (t.pos === "noun" && /^(on|about|over|regarding|of)$/.test(lookBack(tokens, t.start))) return null;
+  // "refused to be drawn on …": declined to comment, not a rejection.
+  if (t.type === "REJECT" && next === "to" && tokens[t.end + 1]?.lower === "be" && tokens[t.end + 2]?.lower === "drawn")
+    return null;
   switch (t.type) {
     case "MEET": {
       if (t.pos !== "noun") return "MEET";
@@ -131,9 +134,10 @@ export function checkTrigger(tokens: Token[], t: TriggerMatch): EventType | null
         if (w === "attack" && prev === "under") return null;
       }
       if (w.startsWith("strik") && has(tokens, t.end, t.end + 3, /^(deal|agreement|balance|tone|note)$/)) return null;
+      if (/^(struck|strike)$/.test(w) && has(tokens, t.start - 4, t.start, /^(deal|agreement|accord)$/)) return null;
       // What talks aim to end ("to end the fighting", "pause the aggression") is their topic, not an event.
       if (
-        t.pos === "noun" &&
+        (t.pos === "noun" || t.form === "ing") &&
         has(tokens, t.start - 3, t.start, /^(end|stop|halt|pause|ending|stopping|halting|ended)$/)
       )
         return null;
