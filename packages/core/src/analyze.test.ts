@@ -48,7 +48,7 @@ describe("analyzeArticle on an invented article", () => {
     ["MEET", "occurred", ["Egypt"], "held talks"],
     ["REJECT", "occurred", ["Hamas"], "rejected"],
     ["TRAVEL", "planned", ["Israeli delegation"], "travel to"],
-    ["MEET", "negated", ["Hamas"], "meeting"],
+    ["MEET", "negated", ["Hamas"], "attend the meeting"],
     ["APPEAL", "occurred", ["Qatar"], "urged"],
   ] as const)("%s %s by %j (trigger %j)", (type, status, source, trigger) => {
     const event = analysis.events.find((e) => e.type === type && e.trigger === trigger);
@@ -84,7 +84,7 @@ describe("analyzeArticle on an invented article", () => {
 
   it.each([
     ["held talks", "2024-02-06"],
-    ["meeting", "2024-02-04"],
+    ["attend the meeting", "2024-02-04"],
   ])("resolves the weekday of %j against the publication date to %s", (trigger, date) => {
     const event = analysis.events.find((e) => e.trigger === trigger)!;
     expect(event.date).toMatchObject({ value: date, precision: "day" });
