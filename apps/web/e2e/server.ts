@@ -34,7 +34,7 @@ export function runCli(
   return new Promise((ok, fail) => {
     const child = spawn(process.execPath, [TSX, CLI, ...args], {
       cwd: ROOT,
-      env: { ...process.env, FORCE_COLOR: "", ...env, NO_COLOR: "1" },
+      env: { ...process.env, FORCE_COLOR: "", PARLEY_SERVER: "", PARLEY_TOKEN: "", ...env, NO_COLOR: "1" },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let stdout = "";
@@ -58,7 +58,7 @@ export async function startServer(
     [TSX, CLI, "--data-dir", dataDir, "serve", "--port", String(port), "--host", host],
     {
       cwd: ROOT,
-      env: { ...process.env, PARLEY_TOKEN: opts.token ?? "", NEXT_TELEMETRY_DISABLED: "1" },
+      env: { ...process.env, PARLEY_SERVER: "", PARLEY_TOKEN: opts.token ?? "", NEXT_TELEMETRY_DISABLED: "1" },
       stdio: ["ignore", "pipe", "pipe"],
     },
   );

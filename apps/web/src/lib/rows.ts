@@ -7,7 +7,9 @@ export function eventRow(e: StoredEvent, names: Record<string, string> = {}) {
   const n = (ids: string[]) => ids.map((id) => names[id] ?? id).join("; ");
   return {
     id: e.id,
-    date: e.date?.value ?? "",
+    /** The event's own date, else its article's publication date (`dateFrom` says which). */
+    date: e.date?.value ?? e.article.published ?? "",
+    dateFrom: e.date ? "event" : e.article.published ? "published" : "",
     published: e.article.published ?? "",
     type: e.type,
     status: e.status,

@@ -18,6 +18,8 @@ export function TimelineView({ filter, granularity }: { filter: EventFilter; gra
   const trpc = useTRPC();
   const tl = useQuery(trpc.model.timeline.queryOptions({ ...filter, granularity }));
   const ev = useQuery(trpc.events.list.queryOptions({ ...filter, limit: 500 }));
+  const actors = useQuery(trpc.actors.list.queryOptions({ limit: 10_000 }));
+  const names = useMemo(() => Object.fromEntries((actors.data ?? []).map((a) => [a.id, a.name])), [actors.data]);
   const sp = useSearchParams();
   const path = usePathname();
   const withGranularity = (g: string) => {
@@ -46,11 +48,12 @@ export function TimelineView({ filter, granularity }: { filter: EventFilter; gra
     const interval = granularity === "day" ? "day" : granularity === "week" ? "week" : "month";
     return {
       width: 1100,
-      height: 360,
+      height: 380,
       marginLeft: 50,
+      marginRight: 110,
       x: { type: "utc" as const, label: null },
       y: { label: "events", grid: true },
-      fy: { label: null, domain: ["happened", "planned", "hypothetical", "did not happen"] },
+      fy: { label: null, axis: "right" as const, domain: ["happened", "planned", "hypothetical", "did not happen"] },
       color: { domain: GROUP_ORDER, range: GROUP_ORDER.map((g) => GROUP_COLOR[g]!), legend: true },
       marks: [
         Plot.rectY(happened, { x: "start", interval, y: "count", fy: "status", fill: "group", tip: true }),
@@ -108,7 +111,7 @@ export function TimelineView({ filter, granularity }: { filter: EventFilter; gra
       <QueryState q={ev}>
         {(events) => {
           const rows = events.map((e) => ({
-            ...eventRow(e),
+            ...eventRow(e, names),
             href: `/events/${encodeURIComponent(e.id)}`,
             articleHref: `/articles/${encodeURIComponent(e.articleId)}?event=${encodeURIComponent(e.id)}`,
           }));
