@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { createHash, timingSafeEqual } from "node:crypto";
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
@@ -65,9 +65,33 @@ export function findWebDir(): string {
   }
 }
 
-/** Builds the web app's production bundle when there is none (or when asked to). */
+/** Newest modification time of the files under `dir` (skipping build output and dependencies). */
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === "node_modules" || entry.name === ".next" || entry.name === "test-results") continue;
+    const p = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+/** Whether the web app has no production build, or one older than its sources or the API's. */
+export function needsBuild(webDir: string): boolean {
+  const buildId = join(webDir, ".next", "BUILD_ID");
+  if (!existsSync(buildId)) return true;
+  const built = statSync(buildId).mtimeMs;
+  const sources = [join(webDir, "src"), join(webDir, "package.json"), join(webDir, "next.config.ts")];
+  const api = join(webDir, "..", "..", "packages", "api", "src");
+  if (existsSync(api)) sources.push(api);
+  return sources.some(
+    (p) => existsSync(p) && (statSync(p).isDirectory() ? newestMtime(p) : statSync(p).mtimeMs) > built,
+  );
+}
+
+/** Builds the web app's production bundle when there is none, it is stale, or when asked to. */
 export function ensureBuild(webDir: string, force = false): void {
-  if (!force && existsSync(join(webDir, ".next", "BUILD_ID"))) return;
+  if (!force && !needsBuild(webDir)) return;
   process.stderr.write("parley: building the dashboard (first run; about a minute)…\n");
   const nextBin = createRequire(join(webDir, "package.json")).resolve("next/dist/bin/next");
   const r = spawnSync(process.execPath, [nextBin, "build"], {
