@@ -21,6 +21,7 @@ export interface DraftEvent {
 }
 
 /** Statement events whose source is the speaker when the sentence gives no other subject. */
+const COUNTERPART_TYPES = new Set<EventType>(["DEMAND", "REJECT"]);
 const DOCUMENT_SUBJECTS = new Set<EventType>(["APPEAL", "DEMAND", "PROPOSE", "SUPPORT", "ACCUSE"]);
 const SPOKEN_TYPES = new Set<EventType>(["ASSESS", "DEMAND", "APPEAL", "SUPPORT", "ACCUSE", "THREATEN"]);
 const STATEMENT_TYPES = new Set<EventType>(["ASSESS", "ACCUSE", "DEMAND", "APPEAL", "SUPPORT", "THREATEN", "REJECT"]);
@@ -154,6 +155,12 @@ export function extractSentenceEvents(input: SentenceInput): { events: DraftEven
       for (const m of mediators)
         if (!source.includes(m) && !target.includes(m) && mentionedAfter(map, m, trigger.end) && !accompanying(map, m))
           target.push(m);
+    }
+    // A party's demand with no addressee is addressed to the other side of the negotiation.
+    if (COUNTERPART_TYPES.has(type) && target.length === 0 && source.length === 1 && input.parties.length === 2) {
+      const side = rootOf(source[0]!);
+      const other = input.parties.find((p) => p !== side);
+      if (other && input.parties.includes(side)) target = [other];
     }
     // Outlets relay events rather than take part; a sentence's speaker is not the counterpart of what they report.
     const isMedia = (id: string) => actorOf(id)?.type === "MEDIA";
