@@ -706,6 +706,7 @@ export class MentionFinder {
       const political = /^(alliance|coalition|bloc|movement)$/.test(noun);
       id =
         this.latest((type) => type === (political ? "POLITICAL" : "ARMED_GROUP"), sentence, 6, true) ??
+        this.salient((type) => type === (political ? "POLITICAL" : "ARMED_GROUP")) ??
         this.latest(
           (type) => type === "ARMED_GROUP" || type === "POLITICAL" || (political && type === "IGO"),
           sentence,
@@ -748,9 +749,11 @@ export class MentionFinder {
       const h = this.sentenceHits[k]!;
       if (h.actorIds.length !== 1 || PREP_BEFORE.test(tokens[h.start - 1]?.lower ?? "")) continue;
       const next = tokens[h.end];
+      // A sentence-initial name is the subject even when an appositive follows ("President X, speaking …, said").
       const subjectLike =
-        next !== undefined &&
-        (VERB_LIKE.test(next.lower) || (next.kind === "word" && !next.cap && /(ed|s)$/.test(next.lower)));
+        (h.start <= 1 && next?.text === ",") ||
+        (next !== undefined &&
+          (VERB_LIKE.test(next.lower) || (next.kind === "word" && !next.cap && /(ed|s)$/.test(next.lower))));
       const type = this.registry.get(h.actorIds[0]!)?.type;
       if (subjectLike && type && accept(type)) return h.actorIds[0]!;
     }
@@ -777,6 +780,15 @@ export class MentionFinder {
       if (accept(r.type)) return r.id;
     }
     return null;
+  }
+
+  /** The most mentioned actor of the accepted type so far in the article ("the alliance" long after it was named). */
+  private salient(accept: (type: ActorType) => boolean): string | null {
+    const counts = new Map<string, number>();
+    for (const r of this.recent) if (accept(r.type)) counts.set(r.id, (counts.get(r.id) ?? 0) + 1);
+    let best: string | null = null;
+    for (const [id, n] of counts) if (!best || n > (counts.get(best) ?? 0)) best = id;
+    return best;
   }
 
   /** A capitalised name the knowledge base does not know: kept as an unresolved actor. */
