@@ -5,6 +5,7 @@ import { actors, articles, eventClusterMembers, eventClusters, events } from "./
 import { dateBounds, type FilterSchema } from "./filters";
 import { clusterEvents, type EventCluster } from "./model";
 import { loadActorsFor, loadEventsWhere } from "./views";
+import { insertJson } from "./write";
 
 /** `method` of clusters the store computes (core's `clusterEvents`); other methods are left alone. */
 export const CLUSTER_METHOD = "parley-auto-1";
@@ -78,7 +79,7 @@ export async function recluster(db: Db, buckets: readonly string[] | "all"): Pro
   const t0 = performance.now();
   if (buckets !== "all" && buckets.length === 0) return { buckets: 0, events: 0, clusters: 0, ms: 0 };
   const inBuckets: SQL = buckets === "all" ? sql`true` : sql`${EVENT_BUCKET} = ANY(${sql.param([...buckets])}::text[])`;
-  const evs = await loadEventsWhere(db, and(notRejected, inBuckets)!);
+  const evs = await loadEventsWhere(db, and(notRejected, inBuckets)!, true);
   const arts = await queryRows<{ id: string; outlet: string | null; published: string | null; title: string | null }>(
     db,
     sql`SELECT ${articles.id} AS id, ${articles.outlet} AS outlet, ${articles.published}::text AS published,
@@ -131,50 +132,70 @@ export async function recluster(db: Db, buckets: readonly string[] | "all"): Pro
   const members = clusters.flatMap((c) =>
     c.eventIds.map((id) => ({ clusterId: c.id, articleId: byKey.get(id)!.articleId, eventId: id })),
   );
+  const scope = sql`${eventClusters.method} = ${CLUSTER_METHOD} AND ${
+    buckets === "all" ? sql`true` : sql`${eventClusters.bucket} = ANY(${sql.param([...buckets])}::text[])`
+  }`;
   await db.transaction(async (tx) => {
-    const keep = rows.map((r) => r.id);
-    // Stale clusters of these partitions go; the rest are upserted (their members rewritten).
-    const stale = sql`${eventClusters.method} = ${CLUSTER_METHOD} AND ${
-      buckets === "all" ? sql`true` : sql`${eventClusters.bucket} = ANY(${sql.param([...buckets])}::text[])`
-    }`;
-    if (keep.length === 0) await tx.delete(eventClusters).where(stale);
-    else {
-      await tx
-        .delete(eventClusters)
-        .where(sql`${stale} AND NOT (${eventClusters.id} = ANY(${sql.param(keep)}::text[]))`);
-      await tx
-        .delete(eventClusterMembers)
-        .where(sql`${eventClusterMembers.clusterId} = ANY(${sql.param(keep)}::text[])`);
-    }
-    for (let i = 0; i < rows.length; i += 500) {
-      await tx
-        .insert(eventClusters)
-        .values(rows.slice(i, i + 500))
-        .onConflictDoUpdate({
-          target: eventClusters.id,
-          set: {
-            label: sql`excluded.label`,
-            bucket: sql`excluded.bucket`,
-            type: sql`excluded.type`,
-            date: sql`excluded.date`,
-            placeId: sql`excluded.place_id`,
-            actors: sql`excluded.actors`,
-            issues: sql`excluded.issues`,
-            outlets: sql`excluded.outlets`,
-            articleCount: sql`excluded.article_count`,
-            outletCount: sql`excluded.outlet_count`,
-            dateMin: sql`excluded.date_min`,
-            dateMax: sql`excluded.date_max`,
-            dateStart: sql`excluded.date_start`,
-            dateEnd: sql`excluded.date_end`,
-            firstReport: sql`excluded.first_report`,
-            statuses: sql`excluded.statuses`,
-          },
-        });
-    }
-    for (let i = 0; i < members.length; i += 2000) {
-      await tx.insert(eventClusterMembers).values(members.slice(i, i + 2000));
-    }
+    // Unchanged clusters (same members, so the same id) keep their creation time.
+    const before = await queryRows<{ id: string; created_at: string | Date }>(
+      tx,
+      sql`SELECT ${eventClusters.id} AS id, ${eventClusters.createdAt} AS created_at FROM ${eventClusters} WHERE ${scope}`,
+    );
+    const created = new Map(before.map((r) => [r.id, new Date(r.created_at).toISOString()]));
+    await tx.delete(eventClusters).where(scope);
+    const now = new Date().toISOString();
+    await insertJson(
+      tx,
+      "event_clusters",
+      {
+        id: "text",
+        label: "text",
+        method: "text",
+        created_at: "timestamptz",
+        bucket: "text",
+        type: "text",
+        date: "text",
+        place_id: "text",
+        actors: "text[]",
+        issues: "text[]",
+        outlets: "text[]",
+        article_count: "integer",
+        outlet_count: "integer",
+        date_min: "text",
+        date_max: "text",
+        date_start: "date",
+        date_end: "date",
+        first_report: "jsonb",
+        statuses: "jsonb",
+      },
+      rows.map((r) => ({
+        id: r.id,
+        label: r.label,
+        method: r.method,
+        created_at: created.get(r.id) ?? now,
+        bucket: r.bucket,
+        type: r.type,
+        date: r.date,
+        place_id: r.placeId,
+        actors: r.actors,
+        issues: r.issues,
+        outlets: r.outlets,
+        article_count: r.articleCount,
+        outlet_count: r.outletCount,
+        date_min: r.dateMin,
+        date_max: r.dateMax,
+        date_start: r.dateStart,
+        date_end: r.dateEnd,
+        first_report: r.firstReport,
+        statuses: r.statuses,
+      })),
+    );
+    await insertJson(
+      tx,
+      "event_cluster_members",
+      { cluster_id: "text", article_id: "text", event_id: "text" },
+      members.map((m) => ({ cluster_id: m.clusterId, article_id: m.articleId, event_id: m.eventId })),
+    );
   });
   const nb = buckets === "all" ? new Set(rows.map((r) => r.bucket)).size : buckets.length;
   return { buckets: nb, events: evs.length, clusters: rows.length, ms: Math.round(performance.now() - t0) };

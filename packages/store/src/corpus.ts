@@ -84,7 +84,17 @@ import {
   type StoredReview,
   tableCounts,
 } from "./read";
-import { applyReviewTo, type SourceMeta, writeAnalysis } from "./write";
+import {
+  applyReviewTo,
+  type SourceMeta,
+  type WriteItem,
+  type WriteResult,
+  writeAnalyses,
+  writeAnalysis,
+} from "./write";
+
+/** Articles per write transaction during ingest and re-analysis (fewer round trips; see `writeBatch`). */
+const WRITE_BATCH = 50;
 
 export interface OpenCorpusOptions {
   /** Embedded database directory (default `$PARLEY_DATA_DIR` or `./.parley`). */
@@ -316,21 +326,33 @@ class CorpusImpl implements Corpus {
   }
 
   /**
-   * Runs analyses on the analyzer while this thread writes finished ones, one transaction per article.
-   * `write` never throws; failures become error values.
+   * Runs analyses on the analyzer while this thread writes finished ones in batches (whatever is ready, at
+   * most `WRITE_BATCH` articles per transaction). `writeBatch` never throws; failures become error values.
    */
   private async pipeline<T>(
     source: Iterable<T> | AsyncIterable<T>,
     analyzer: Analyzer,
     prepare: (item: T) => Promise<{ input: ArticleInput; meta: SourceMeta; skip?: "duplicate" } | { error: ItemError }>,
-    write: (analysis: Analysis, meta: SourceMeta) => Promise<void>,
+    writeBatch: (batch: WriteItem[]) => Promise<void>,
     onError: (e: ItemError) => void,
     onSkip: () => void,
     jobs: number,
   ): Promise<void> {
     const inflight = new Set<Promise<void>>();
-    let writes: Promise<void> = Promise.resolve();
-    const window = Math.max(4, jobs * 4);
+    const ready: WriteItem[] = [];
+    let writing: Promise<void> | null = null;
+    const drain = async () => {
+      while (ready.length > 0) await writeBatch(ready.splice(0, WRITE_BATCH));
+    };
+    const kick = (): Promise<void> => {
+      if (!writing) {
+        writing = drain().finally(() => {
+          writing = null;
+        });
+      }
+      return writing;
+    };
+    const window = Math.max(WRITE_BATCH, jobs * 8);
     try {
       for await (const item of source) {
         const prepared = await prepare(item);
@@ -345,8 +367,8 @@ class CorpusImpl implements Corpus {
         const { input, meta } = prepared;
         const p = analyzer.run(input).then(
           (analysis) => {
-            writes = writes.then(() => write(analysis, meta));
-            return writes;
+            ready.push({ analysis, meta });
+            void kick();
           },
           (err) =>
             onError({
@@ -358,11 +380,38 @@ class CorpusImpl implements Corpus {
         inflight.add(p);
         void p.finally(() => inflight.delete(p));
         if (inflight.size >= window) await Promise.race(inflight);
+        // Writes are the slower side: do not let finished analyses pile up.
+        while (ready.length >= 2 * WRITE_BATCH) await kick();
       }
       await Promise.all(inflight);
-      await writes;
+      while (ready.length > 0 || writing) await kick();
     } finally {
       await analyzer.close();
+    }
+  }
+
+  /** Writes a batch in one transaction; if that fails, each article alone, so one bad article fails alone. */
+  private async writeBatch(
+    batch: WriteItem[],
+    mode: "insert" | "replace",
+    onResult: (item: WriteItem, r: { ok: true; result: WriteResult } | { ok: false; message: string }) => void,
+  ): Promise<void> {
+    if (batch.length > 1) {
+      try {
+        const results = await this.db.transaction((tx) => writeAnalyses(tx, batch, mode));
+        batch.forEach((it, i) => onResult(it, { ok: true, result: results[i]! }));
+        return;
+      } catch {
+        // fall through: one transaction per article
+      }
+    }
+    for (const it of batch) {
+      try {
+        const result = await this.db.transaction((tx) => writeAnalysis(tx, it.analysis, it.meta, mode));
+        onResult(it, { ok: true, result });
+      } catch (err) {
+        onResult(it, { ok: false, message: errMessage(err) });
+      }
     }
   }
 
@@ -422,27 +471,25 @@ class CorpusImpl implements Corpus {
         if (exists.length > 0) return { input, meta, skip: "duplicate" as const };
         return { input, meta };
       },
-      async (analysis, meta) => {
-        try {
-          const outcome = await this.db.transaction((tx) => writeAnalysis(tx, analysis, meta));
-          if (outcome.outcome === "duplicate") s.duplicates++;
+      (batch) =>
+        this.writeBatch(batch, "insert", ({ analysis, meta }, r) => {
+          if (!r.ok) {
+            s.failed++;
+            s.errors.push({
+              file: meta.file ?? null,
+              ...(meta.line ? { line: meta.line } : {}),
+              message: `not stored: ${r.message}`,
+            });
+          } else if (r.result.outcome === "duplicate") s.duplicates++;
           else {
             s.inserted++;
             insertedIds.push(analysis.article.id);
             s.events += analysis.events.length;
             s.claims += analysis.claims.length;
           }
-        } catch (err) {
-          s.failed++;
-          s.errors.push({
-            file: meta.file ?? null,
-            ...(meta.line ? { line: meta.line } : {}),
-            message: `not stored: ${errMessage(err)}`,
-          });
-        }
-        done++;
-        progress();
-      },
+          done++;
+          progress();
+        }),
       onError,
       () => {
         s.duplicates++;
@@ -527,28 +574,34 @@ class CorpusImpl implements Corpus {
         };
         return { input, meta };
       },
-      async (analysis, meta) => {
-        const id = ids.get(meta)!;
-        ids.delete(meta);
+      (batch) => {
         // The stored id stays the article's identity even if the hash function changes.
-        const fixed: Analysis = {
-          ...analysis,
-          article: { ...analysis.article, id },
-          events: analysis.events.map((e) => ({ ...e, articleId: id })),
-          claims: analysis.claims.map((c) => ({ ...c, articleId: id })),
-        };
-        try {
-          const r = await this.db.transaction((tx) => writeAnalysis(tx, fixed, meta, "replace"));
-          s.reanalyzed++;
-          touched.push(id);
-          s.events += fixed.events.length;
-          s.reviewsApplied += r.reviewsApplied;
-        } catch (err) {
-          s.failed++;
-          s.errors.push({ file: meta.file ?? id, message: `not stored: ${errMessage(err)}` });
-        }
-        done++;
-        progress(meta.file ?? null);
+        const fixed: WriteItem[] = batch.map(({ analysis, meta }) => {
+          const id = ids.get(meta)!;
+          ids.delete(meta);
+          return {
+            meta,
+            analysis: {
+              ...analysis,
+              article: { ...analysis.article, id },
+              events: analysis.events.map((e) => ({ ...e, articleId: id })),
+              claims: analysis.claims.map((c) => ({ ...c, articleId: id })),
+            },
+          };
+        });
+        return this.writeBatch(fixed, "replace", ({ analysis, meta }, r) => {
+          if (r.ok) {
+            s.reanalyzed++;
+            touched.push(analysis.article.id);
+            s.events += analysis.events.length;
+            s.reviewsApplied += r.result.reviewsApplied;
+          } else {
+            s.failed++;
+            s.errors.push({ file: meta.file ?? analysis.article.id, message: `not stored: ${r.message}` });
+          }
+          done++;
+          progress(meta.file ?? null);
+        });
       },
       (e) => {
         s.failed++;

@@ -64,7 +64,7 @@ export interface IssueCount {
 const STANCE_TYPES = ["DEMAND", "PROPOSE", "COUNTER_PROPOSE", "ACCEPT", "AGREE", "REJECT", "APPEAL"];
 
 export async function rolesView(db: Db, f: ModelFilter): Promise<RolesView> {
-  const view = await loadView(db, f, { statuses: ["occurred", "planned"] });
+  const view = await loadView(db, f, { statuses: ["occurred", "planned"], lean: true });
   const r = actorRoles(view, { rollUp: f.rollUp ?? true, placeCountry: PLACE_COUNTRY });
   return { tracks: r.tracks, roles: r.roles.slice(f.offset, f.offset + f.limit), actors: view.actorNames };
 }
@@ -81,7 +81,7 @@ export async function stancesView(db: Db, f: ModelFilter): Promise<StancesView> 
 }
 
 export async function timelineView(db: Db, f: z.output<typeof TimelineFilterSchema>): Promise<Timeline> {
-  const view = await loadView(db, f);
+  const view = await loadView(db, f, { lean: true });
   const t = buildTimeline(view, { granularity: f.granularity, rollUp: f.rollUp ?? false });
   return { ...t, buckets: t.buckets.slice(f.offset, f.offset + f.limit) };
 }

@@ -23,6 +23,8 @@ export interface ViewOptions {
   allArticles?: boolean;
   /** Load no events (claims-only views). */
   noEvents?: boolean;
+  /** Leave out evidence text and triggers (see `loadEventsWhere`). */
+  lean?: boolean;
 }
 
 /** A `CorpusView` for a filter, with the referenced actors (and their affiliation chains). */
@@ -93,9 +95,13 @@ export function sqlRowToEvent(r: EventSqlRow): Event {
 }
 
 /** Columns of an event with its actor links (`role:actorId`, in order) and issues, in one row. */
-export const EVENT_COLUMNS = sql`${events.articleId} AS article_id, ${events.id} AS id, ${events.type} AS type,
-  ${events.status} AS status, ${events.attributedTo} AS attributed_to, ${events.evidenceText} AS evidence_text,
-  ${events.evidenceStart} AS evidence_start, ${events.evidenceEnd} AS evidence_end, ${events.trigger} AS trigger,
+const eventColumns = (
+  lean: boolean,
+) => sql`${events.articleId} AS article_id, ${events.id} AS id, ${events.type} AS type,
+  ${events.status} AS status, ${events.attributedTo} AS attributed_to,
+  ${lean ? sql`''` : events.evidenceText} AS evidence_text,
+  ${events.evidenceStart} AS evidence_start, ${events.evidenceEnd} AS evidence_end,
+  ${lean ? sql`''` : events.trigger} AS trigger,
   ${events.dateValue} AS date_value, ${events.datePrecision} AS date_precision, ${events.dateRaw} AS date_raw,
   ${events.locationName} AS location_name, ${events.locationPlaceId} AS location_place_id,
   ${events.locationLat} AS location_lat, ${events.locationLon} AS location_lon, ${events.confidence} AS confidence,
@@ -122,10 +128,14 @@ export function eventScope(f: BaseFilter, o: ViewOptions = {}): SQL {
   return and(...conds)!;
 }
 
-export async function loadEventsWhere(db: Db, where: SQL): Promise<Event[]> {
+/**
+ * Events (with links and issues) matching a WHERE over events ⋈ articles. `lean` leaves out the evidence text
+ * and trigger (empty strings), for model functions that do not read them (clusters, timeline, roles).
+ */
+export async function loadEventsWhere(db: Db, where: SQL, lean = false): Promise<Event[]> {
   const rows = await queryRows<EventSqlRow>(
     db,
-    sql`SELECT ${EVENT_COLUMNS} FROM ${events} JOIN ${articles} ON ${articles.id} = ${events.articleId} WHERE ${where}
+    sql`SELECT ${eventColumns(lean)} FROM ${events} JOIN ${articles} ON ${articles.id} = ${events.articleId} WHERE ${where}
       ORDER BY ${events.articleId}, ${events.ord}`,
   );
   return rows.map(sqlRowToEvent);
@@ -142,7 +152,7 @@ function eventOnly(f: BaseFilter): boolean {
  */
 export async function loadView(db: Db, f: BaseFilter, o: ViewOptions = {}): Promise<LoadedView> {
   const scope = eventScope(f, o);
-  const evs = o.noEvents ? [] : await loadEventsWhere(db, scope);
+  const evs = o.noEvents ? [] : await loadEventsWhere(db, scope, o.lean);
   const scopedArticles = sql`SELECT ${events.articleId} FROM ${events} JOIN ${articles} ON ${articles.id} = ${events.articleId} WHERE ${scope}`;
   let articleWhere: SQL;
   if ((o.allArticles || o.noEvents) && !eventOnly(f)) {
