@@ -36,6 +36,12 @@ export interface PhraseMatch<T> {
 export class PhraseIndex<T> {
   /** Phrases by their first word; one map lookup per call, as this runs several times for every token. */
   private readonly byFirst = new Map<string, Slot<T>>();
+  /**
+   * The last word looked up and its slot: the mention finder asks the same index about the same token several times
+   * in a row (title, then name, then group), and comparing the word is cheaper than a map lookup.
+   */
+  private lastWord: string | null = null;
+  private lastSlot: Slot<T> | undefined = undefined;
 
   add(phrase: string, value: T): void {
     const words = tokenize(phrase).map((t) => t.lower);
@@ -43,6 +49,7 @@ export class PhraseIndex<T> {
     if (!first) return;
     const entry: PhraseEntry<T> = { words, value, capitalised: /^\p{Lu}/u.test(phrase.trim()) };
     const slot = this.byFirst.get(first);
+    this.lastWord = null;
     if (slot) {
       const list = slot.all;
       if (!list.some((e) => e.value === value && e.words.join(" ") === entry.words.join(" "))) list.push(entry);
@@ -73,7 +80,14 @@ export class PhraseIndex<T> {
 
   /** The phrases that may match at token `i`, longest first, or undefined when none starts with its word. */
   private candidates(tokens: Token[], i: number, first: Token): PhraseEntry<T>[] | undefined {
-    const slot = this.byFirst.get(first.lower);
+    const word = first.lower;
+    let slot: Slot<T> | undefined;
+    if (word === this.lastWord) slot = this.lastSlot;
+    else {
+      slot = this.byFirst.get(word);
+      this.lastWord = word;
+      this.lastSlot = slot;
+    }
     if (slot === undefined) return undefined;
     if (slot.next === null) return slot.all;
     const second = tokens[i + 1];
