@@ -216,6 +216,23 @@ export class MentionFinder {
   }
 
   private pair(tokens: Token[], i: number): MentionHit | null {
+    // "the two foreign ministers", "the two delegations": two of a plural noun are the two parties' people.
+    if (tokens[i]?.lower === "the" && tokens[i + 1]?.lower === "two") {
+      let k = i + 2;
+      if (tokens[k]?.kind === "word" && !/s$/.test(tokens[k]!.lower) && /s$/.test(tokens[k + 1]?.lower ?? "")) k++;
+      const noun = tokens[k];
+      const parties = this.parties();
+      if (
+        noun &&
+        /s$/.test(noun.lower) &&
+        /^(sides|parties|countries|rivals|camps|men|governments|neighbours|neighbors|ministers|leaders|delegations|presidents|states|nations|foes|enemies|adversaries)$/.test(
+          noun.lower,
+        ) &&
+        parties.length === 2
+      ) {
+        return { start: i, end: k + 1, actorIds: [...parties], method: "anaphor", anaphoric: true, possessive: false };
+      }
+    }
     for (const words of PAIR_PHRASES) {
       if (words.every((w, k) => tokens[i + k]?.lower === w)) {
         const parties = this.parties();

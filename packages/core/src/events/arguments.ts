@@ -56,9 +56,13 @@ const TITLE_NOUN =
 
 /** Is mention m the object of a preposition (so not a subject)? */
 function inPrepPhrase(tokens: Token[], m: MentionHit): string | null {
-  const before = tokens[m.start - 1]?.lower;
-  if (before && PREPOSITIONS.has(before)) return before;
-  // "with both X and Y", "from the US, Qatar and Egypt"
+  let at = m.start - 1;
+  if (tokens[at]?.lower === "the" || tokens[at]?.lower === "both") at--;
+  const before = tokens[at]?.lower;
+  // "commanders from both sides", "members of the Taliban negotiating team": the people named stand for X.
+  if ((before === "from" || before === "of") && PEOPLE_NOUNS.test(tokens[at - 1]?.lower ?? "")) return null;
+  const direct = tokens[m.start - 1]?.lower;
+  if (direct && PREPOSITIONS.has(direct)) return direct;
   return null;
 }
 
@@ -237,6 +241,8 @@ export function findTargets(map: MentionMap, trigger: TriggerMatch, type: EventT
     if (t.lower === "as" && /^(long|soon|if|though)$/.test(tokens[k + 1]?.lower ?? "")) return [];
     const m = map.mentionAt(k);
     if (!m) continue;
+    // "…, Ahmed said.": the reporter, not a participant.
+    if (k > trigger.end && tokens[m.start - 1]?.text === "," && SPEECH_VERBS.has(tokens[m.end]?.lower ?? "")) return [];
     // "hailed it", "accepted it": an object pronoun stands for the deal or proposal, not a party.
     if (m.method === "pronoun" && tokens[m.start]?.lower === "it" && THING_OBJECTS.has(type)) {
       k = m.end - 1;
@@ -256,6 +262,9 @@ export function findTargets(map: MentionMap, trigger: TriggerMatch, type: EventT
 }
 
 const THING_OBJECTS = new Set<EventType>(["SUPPORT", "ACCEPT", "REJECT", "PROPOSE", "AGREE", "ASSESS", "DEMAND"]);
+
+const PEOPLE_NOUNS =
+  /^(commanders|officials|members|delegates|representatives|negotiators|envoys|leaders|ministers|diplomats|officers|generals|mediators)$/;
 
 const SUBORDINATORS = new Set(["after", "before", "since", "until", "as", "while", "once", "when", "if", "because"]);
 

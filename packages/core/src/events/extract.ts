@@ -495,7 +495,7 @@ function accompanying(map: MentionMap, id: string): boolean {
     if (!m.actorIds.includes(id)) return false;
     const a = map.tokens[m.start - 1]?.lower;
     const b = map.tokens[m.start - 2]?.lower;
-    return (a === "with" && (b === "along" || b === "together")) || a === "alongside";
+    return (a === "with" && (b === "along" || b === "together")) || a === "alongside" || a === "through" || a === "via";
   });
 }
 
