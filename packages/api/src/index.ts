@@ -1,6 +1,7 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "./root";
 
+export { QueryCache } from "./cache";
 export { INTERNAL_MESSAGE, toTRPCError } from "./errors";
 export { IngestFilesSchema, IngestMetaSchema, IngestTextSchema, UploadedFileSchema } from "./ingest";
 export { type AppRouter, appRouter } from "./root";

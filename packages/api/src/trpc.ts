@@ -1,5 +1,6 @@
 import type { Corpus } from "@parley/store";
 import { initTRPC } from "@trpc/server";
+import type { QueryCache } from "./cache";
 import { toTRPCError } from "./errors";
 
 /** What every procedure sees: the opened corpus (one per server process). */
@@ -7,10 +8,12 @@ export interface Context {
   corpus: Corpus;
   /** Worker threads for ingest analysis; 0 (default) analyses on the request's thread. */
   ingestJobs: number;
+  /** Shared results of read procedures (a server passes one; without it every query reads the store). */
+  cache: QueryCache | null;
 }
 
-export function createTRPCContext(opts: { corpus: Corpus; ingestJobs?: number }): Context {
-  return { corpus: opts.corpus, ingestJobs: opts.ingestJobs ?? 0 };
+export function createTRPCContext(opts: { corpus: Corpus; ingestJobs?: number; cache?: QueryCache }): Context {
+  return { corpus: opts.corpus, ingestJobs: opts.ingestJobs ?? 0, cache: opts.cache ?? null };
 }
 
 const t = initTRPC.context<Context>().create({
@@ -29,9 +32,26 @@ const mapErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
+/** Queries answer from the context's cache when it holds the same path and input; writes clear it. */
+const cacheResults = t.middleware(async ({ ctx, path, type, getRawInput, next }) => {
+  const cache = ctx.cache;
+  if (!cache) return next();
+  if (type !== "query") {
+    const result = await next();
+    cache.clear();
+    return result;
+  }
+  const key = `${path}\u0000${JSON.stringify((await getRawInput()) ?? null)}`;
+  return cache.get(
+    key,
+    () => next(),
+    (r) => r.ok,
+  );
+});
+
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const publicProcedure = t.procedure.use(mapErrors);
+export const publicProcedure = t.procedure.use(mapErrors).use(cacheResults);
 
 /**
  * What a process serving the web app hands to it (`parley serve` sets `globalThis.__parleyHost`): the router and a

@@ -3,7 +3,7 @@ import { StoreError } from "@parley/store";
 import { TRPCError } from "@trpc/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { appRouter, createCallerFactory, createTRPCContext, INTERNAL_MESSAGE, toTRPCError } from "../src";
+import { appRouter, createCallerFactory, createTRPCContext, INTERNAL_MESSAGE, QueryCache, toTRPCError } from "../src";
 import { ARTICLES, openTestApi, PASTED, type TestApi } from "./fixtures";
 
 let api: TestApi;
@@ -201,6 +201,30 @@ describe("review", () => {
     expect(await codeOf(api.caller.review.submit({ eventId: e!.id, review: { action: "correct", author: "x" } }))).toBe(
       "BAD_REQUEST",
     );
+  });
+});
+
+describe("cache", () => {
+  it("answers repeated queries from the cache and clears it on every write", async () => {
+    const cache = new QueryCache();
+    const caller = createCallerFactory(appRouter)(createTRPCContext({ corpus: api.corpus, cache }));
+    const before = await caller.corpus.stats();
+    expect(cache.size).toBe(1);
+    expect(await caller.corpus.stats()).toBe(before);
+    const [e] = await caller.events.list({ limit: 1, outlet: "Test Herald" });
+    expect(cache.size).toBe(2);
+    await caller.review.submit({ eventId: e!.id, review: { action: "verify", author: "cache" } });
+    expect(cache.size).toBe(0);
+    const after = await caller.corpus.stats();
+    expect(after.reviews).toBe(before.reviews + 1);
+    expect((await caller.events.get({ id: e!.id })).event.reviewState).toBe("verified");
+  });
+
+  it("does not keep failures", async () => {
+    const cache = new QueryCache();
+    const caller = createCallerFactory(appRouter)(createTRPCContext({ corpus: api.corpus, cache }));
+    await expect(caller.articles.get({ id: "missing" })).rejects.toThrow();
+    expect(cache.size).toBe(0);
   });
 });
 

@@ -6,7 +6,7 @@ import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { appRouter, createTRPCContext } from "@parley/api";
+import { appRouter, createTRPCContext, QueryCache } from "@parley/api";
 import { type Corpus, StoreError } from "@parley/store";
 import { Command } from "commander";
 import { z } from "zod";
@@ -76,14 +76,13 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
-/** Whether the web app has no production build, or one older than its sources or the API's. */
+/** Whether the web app has no production build, or one older than its sources. */
 export function needsBuild(webDir: string): boolean {
   const buildId = join(webDir, ".next", "BUILD_ID");
   if (!existsSync(buildId)) return true;
   const built = statSync(buildId).mtimeMs;
+  // The router runs in this process (the web app imports only its types), so API changes need no rebuild.
   const sources = [join(webDir, "src"), join(webDir, "package.json"), join(webDir, "next.config.ts")];
-  const api = join(webDir, "..", "..", "packages", "api", "src");
-  if (existsSync(api)) sources.push(api);
   return sources.some(
     (p) => existsSync(p) && (statSync(p).isDirectory() ? newestMtime(p) : statSync(p).mtimeMs) > built,
   );
@@ -142,7 +141,9 @@ export async function serve(
     }
     throw err;
   }
-  globalThis.__parleyHost = { router: appRouter, createContext: () => createTRPCContext({ corpus }) };
+  // One cache of read results per server: views re-read the same aggregates; ingest and review clear it.
+  const cache = new QueryCache();
+  globalThis.__parleyHost = { router: appRouter, createContext: () => createTRPCContext({ corpus, cache }) };
 
   const env0 = process.env as Record<string, string | undefined>;
   env0.NODE_ENV ??= opts.dev ? "development" : "production";

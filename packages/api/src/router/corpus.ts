@@ -15,10 +15,10 @@ export const corpusRouter = createTRPCRouter({
   overview: publicProcedure.query(async ({ ctx }) => {
     const stats = await ctx.corpus.stats();
     const last = stats.published.last;
-    // The month before the newest article, newest first.
-    const from = last ? new Date(Date.parse(last) - 31 * 86_400_000).toISOString().slice(0, 10) : undefined;
+    // The week before the newest article, newest first.
+    const from = last ? new Date(Date.parse(last) - 7 * 86_400_000).toISOString().slice(0, 10) : undefined;
     const [recent, actors, roles] = await Promise.all([
-      ctx.corpus.events({ ...(from ? { from } : {}), status: "occurred", limit: 10_000 }),
+      ctx.corpus.events({ ...(from ? { from } : {}), status: "occurred", limit: 5000 }),
       ctx.corpus.actors({ limit: 10 }),
       ctx.corpus.roles({ limit: 200 }),
     ]);
