@@ -3,7 +3,6 @@ import { resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { articleId as contentHash, EXTRACTOR_VERSION } from "@parley/core";
 import {
-  type Analysis,
   AnalysisSchema,
   type ArticleInput,
   ArticleInputSchema,
@@ -399,7 +398,9 @@ class CorpusImpl implements Corpus {
     if (batch.length > 1) {
       try {
         const results = await this.db.transaction((tx) => writeAnalyses(tx, batch, mode));
-        batch.forEach((it, i) => onResult(it, { ok: true, result: results[i]! }));
+        batch.forEach((it, i) => {
+          onResult(it, { ok: true, result: results[i]! });
+        });
         return;
       } catch {
         // fall through: one transaction per article
