@@ -2,12 +2,7 @@ import { randomUUID } from "node:crypto";
 import { resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { articleId as contentHash, EXTRACTOR_VERSION } from "@parley/core";
-import {
-  AnalysisSchema,
-  type ArticleInput,
-  ArticleInputSchema,
-  type KnowledgeFileInput,
-} from "@parley/schema";
+import { AnalysisSchema, type ArticleInput, ArticleInputSchema, type KnowledgeFileInput } from "@parley/schema";
 import { and, asc, eq, gt, inArray, ne, sql } from "drizzle-orm";
 import { z } from "zod";
 import {
