@@ -193,6 +193,8 @@ export class MentionFinder {
         const t = this.registry.get(id)?.type;
         return t !== undefined && PARTY_TYPES.has(t);
       };
+      // The parties themselves, not bodies standing in for them ("CIA and Mossad chiefs").
+      if (!partyLike(x.id) || !partyLike(y.id)) continue;
       if (partyLike(xs) && partyLike(ys) && xs !== ys) {
         this.mainParties = [xs, ys];
         this.registry.use(xs);

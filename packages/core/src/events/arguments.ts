@@ -173,7 +173,10 @@ export function findSubject(map: MentionMap, trigger: TriggerMatch, passive: boo
     // "after Hamas rejected …", "since the FARC took up arms": a subordinator, not a preposition, when its noun
     // phrase is followed by a verb.
     const subordinate = prep !== null && SUBORDINATORS.has(prep) && (m.end === h || isVerbLike(tokens[m.end]));
-    if (prep && prep !== "by" && !subordinate) continue;
+    // "with Cairo frequently accusing Israel": the noun of an absolute "with" clause acts.
+    const absolute =
+      prep === "with" && trigger.form === "ing" && tokens.slice(m.end, h).every((x) => /ly$/.test(x.lower));
+    if (prep && prep !== "by" && !subordinate && !absolute) continue;
     // A mention followed by a noun is a modifier of that noun ("Hamas's insistence", "Israeli forces" handled).
     if (m.possessive && tokens[m.end] && tokens[m.end]!.kind === "word" && m.end < h) {
       const between = tokens.slice(m.end, h);

@@ -194,9 +194,13 @@ function pickTriggers(tokens: Token[], raw: TriggerMatch[]): TriggerMatch[] {
     // "the Cairo meeting", "its fighting": an -ing form after a determiner or modifier is a noun.
     const before = tokens[original.start - 1];
     const nounlike =
-      original.form === "ing" &&
       before !== undefined &&
-      (/^(the|a|an|its|his|her|their|our|'s|’s)$/.test(before.lower) || (before.cap && original.start > 1));
+      ((original.form === "ing" &&
+        (/^(the|a|an|its|his|her|their|our|'s|’s)$/.test(before.lower) || (before.cap && original.start > 1))) ||
+        // "Hamas's attack", "the strikes": a base or -s form after a determiner or possessive is a noun.
+        ((original.form === "base" || original.form === "s") &&
+          original.pos === "verb" &&
+          /^(the|a|an|its|his|her|their|our|'s|’s)$/.test(before.lower)));
     const t: TriggerMatch = nounlike ? { ...original, pos: "noun" } : original;
     const checked = checkTrigger(tokens, t);
     if (!checked) continue;
