@@ -256,7 +256,10 @@ function reducedRelative(tokens: Token[], trigger: TriggerMatch): boolean {
 function agentWithin(tokens: Token[], from: number): boolean {
   for (let k = from; k < Math.min(tokens.length, from + 8); k++) {
     if (tokens[k]!.lower === "by") return true;
-    if (isBarrier(tokens, k) || tokens[k]!.text === ",") return false;
+    // Another verb or clause ("committed to the agreement as announced by …") takes the "by" phrase.
+    if (isBarrier(tokens, k) || tokens[k]!.text === "," || tokens[k]!.lower === "as" || tokens[k]!.lower === "that")
+      return false;
+    if (k > from && /ed$/.test(tokens[k]!.lower) && !tokens[k]!.cap) return false;
   }
   return false;
 }

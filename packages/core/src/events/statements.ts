@@ -1,7 +1,7 @@
 import type { Actor, EventType } from "@parley/schema";
 import stanceData from "../../kb/lexicons/stance.json";
 import type { Token } from "../text/tokens";
-import { findTargets, ids, type MentionMap } from "./arguments";
+import { findSubject, findTargets, ids, type MentionMap } from "./arguments";
 import type { DraftEvent } from "./extract";
 import type { TriggerMatch } from "./lexicon";
 import type { Speech } from "./speech";
@@ -145,8 +145,8 @@ function characterisation(ctx: StatementContext): DraftEvent | null {
       end: k + 1,
       head: k,
     };
-    let subject: string[] = [];
-    for (let j = k - 1; j >= 0; j--) {
+    let subject: string[] = ids(findSubject(map, trigger, false));
+    for (let j = k - 1; subject.length === 0 && j >= 0; j--) {
       const m = map.mentionAt(j);
       if (m && !/^(of|in|for|with|to|by)$/.test(tokens[m.start - 1]?.lower ?? "")) {
         subject = ids([m]);
