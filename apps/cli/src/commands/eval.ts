@@ -84,8 +84,9 @@ export const evalCommand = new Command("eval")
   .option("--json <file>", "also write the full report as JSON")
   .option("-v, --verbose", "list missed and spurious events per article")
   .addHelpText("after", "\nExample:\n  parley eval --gold ../shared/gold/dev --corpus ../shared/corpus/dev")
-  .action((raw: unknown) => {
-    const options = EvalOptionsSchema.parse(raw);
+  .action((raw: Record<string, unknown>, command: Command) => {
+    // `--verbose` is also a program-level option, which commander reads wherever it appears.
+    const options = EvalOptionsSchema.parse({ ...raw, verbose: raw.verbose ?? command.optsWithGlobals().verbose });
     const report = runEval(options);
     process.stdout.write(formatReport(report, options.verbose));
     if (options.json) writeFileSync(options.json, `${JSON.stringify(report, null, 2)}\n`);

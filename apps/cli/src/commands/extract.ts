@@ -73,8 +73,9 @@ export const extractCommand = new Command("extract")
     "after",
     "\nExample:\n  parley extract ../shared/corpus/seeds --meta ../shared/corpus/seeds/manifest.json --format json > out.json",
   )
-  .action((inputs: string[], raw: unknown) => {
-    const options = ExtractOptionsSchema.parse(raw);
+  .action((inputs: string[], raw: Record<string, unknown>, command: Command) => {
+    // `--quiet` is also a program-level option, which commander reads wherever it appears.
+    const options = ExtractOptionsSchema.parse({ ...raw, quiet: raw.quiet ?? command.optsWithGlobals().quiet });
     const { articles, failures } = runExtract(inputs, options);
     if (!options.quiet) for (const f of failures) process.stderr.write(`parley: ${f.path}: ${f.error}\n`);
     const output =
