@@ -107,8 +107,10 @@ async function serve(dir: string): Promise<{ url: string; child: ChildProcess }>
 }
 
 async function api<T>(url: string, path: string, input: unknown): Promise<T> {
-  const res = await fetch(`${url}/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`);
-  return ((await res.json()) as { result: { data: T } }).result.data;
+  const q = input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify(input))}`;
+  const body = (await (await fetch(`${url}/api/trpc/${path}${q}`)).json()) as { result?: { data: T }; error?: unknown };
+  if (!body.result) throw new Error(`${path}: ${JSON.stringify(body.error)}`);
+  return body.result.data;
 }
 
 const quantile = (xs: number[], q: number) => {
@@ -204,7 +206,7 @@ async function main() {
       `Machine: ${cpus()[0]?.model ?? "?"}, ${cpus().length} cores, Node ${process.version}. Date: ${new Date().toISOString().slice(0, 10)}. Command: \`pnpm bench:web${args.length ? ` -- ${args.join(" ")}` : ""}\`.`,
       "",
       `Corpus: ${stats.articles.toLocaleString("en")} generated articles (\`bench/generate\`, seed ${SEED}), ${stats.events.toLocaleString("en")} events, ${stats.actors.toLocaleString("en")} actors, ${stats.claims.toLocaleString("en")} claims, embedded PGlite${ingestSeconds ? `; ingested in ${ingestSeconds.toFixed(0)} s on ${cpus().length} worker threads (${events.toLocaleString("en")} events)` : ""}.`,
-      `Server: \`parley serve\` (Next.js production build, in-process tRPC) on 127.0.0.1. Each view: one cold request, one warm-up, then ${RUNS} sequential requests timed to the last byte of the HTML (server components prefetch every query the view needs, so this is the server's whole work for the page). First-load JS: every \`<script src>\` in the page's HTML, gzipped (level 6); chunks loaded later on demand (the Cytoscape network, ${cytoscape} distinct scripts seen) are not counted. Targets: p95 < ${P95_TARGET_MS} ms, first-load JS < ${JS_TARGET_KB} KB gzipped.`,
+      `Server: \`parley serve\` (Next.js production build, in-process tRPC) on 127.0.0.1. Each view: one cold request, one warm-up, then ${RUNS} sequential requests timed to the last byte of the HTML (server components prefetch every query the view needs, so this is the server's whole work for the page). First-load JS: every \`<script src>\` in the page's HTML, gzipped (level 6); chunks loaded later on demand (the Cytoscape network on /actors) are not counted; ${cytoscape} distinct scripts were seen over all views. Targets: p95 < ${P95_TARGET_MS} ms, first-load JS < ${JS_TARGET_KB} KB gzipped.`,
       "",
       "| View | Path | Cold (ms) | p50 (ms) | p95 (ms) | Max (ms) | p95 < 300 ms | First-load JS (KB gz) | (KB raw) | < 350 KB |",
       "|---|---|--:|--:|--:|--:|:-:|--:|--:|:-:|",

@@ -141,9 +141,9 @@ test("a filter applied in the form is in the URL and gives the API's counts", as
   await page.getByRole("button", { name: "Apply" }).click();
   await page.waitForURL(/outlet=/);
   await expect(page.locator("[aria-busy=true]")).toHaveCount(0);
-  const expected = await api<unknown[]>("events.list", { outlet, limit: 500 });
+  const expected = await api<unknown[]>("events.list", { outlet, limit: 200 });
   await expect(page.getByTestId("event-count")).toHaveText(String(expected.length));
-  const all = await api<unknown[]>("events.list", { limit: 500 });
+  const all = await api<unknown[]>("events.list", { limit: 200 });
   expect(expected.length).toBeLessThan(all.length);
   await shoot(page, "02-timeline-filtered");
 
@@ -157,7 +157,7 @@ test("a filter applied in the form is in the URL and gives the API's counts", as
   await expect(page.getByTestId("actor-count")).toHaveText(String(actors.filter((a) => a.events > 0).length));
 
   await open(page, `/claims?outlet=${encodeURIComponent(outlet)}`);
-  const claims = await api<unknown[]>("claims.list", { outlet, limit: 2000 });
+  const claims = await api<unknown[]>("claims.list", { outlet, limit: 300 });
   await expect(page.getByTestId("claim-count")).toHaveText(String(claims.length));
 
   await open(page, `/sources`);

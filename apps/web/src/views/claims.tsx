@@ -12,8 +12,8 @@ import { useTRPC } from "../trpc/react";
 
 export function ClaimsView({ filter }: { filter: EventFilter }) {
   const trpc = useTRPC();
-  const series = useQuery(trpc.model.claimSeries.queryOptions({ ...filter, limit: 10_000 }));
-  const claims = useQuery(trpc.claims.list.queryOptions({ ...filter, limit: 2000 }));
+  const series = useQuery(trpc.model.claimSeries.queryOptions({ ...filter, limit: 100 }));
+  const claims = useQuery(trpc.claims.list.queryOptions({ ...filter, limit: 300 }));
   const points = useMemo(
     () =>
       (series.data?.series ?? []).flatMap((s) =>

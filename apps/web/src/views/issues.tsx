@@ -19,7 +19,7 @@ const STANCE: Record<string, { color: string; symbol: string }> = {
 export function IssuesView({ filter }: { filter: EventFilter }) {
   const trpc = useTRPC();
   const issues = useQuery(trpc.model.issues.queryOptions({ ...filter, limit: 500 }));
-  const stances = useQuery(trpc.model.stances.queryOptions({ ...filter, limit: 2000 }));
+  const stances = useQuery(trpc.model.stances.queryOptions({ ...filter, limit: 300 }));
   const [cell, setCell] = useState<{ actor: string; issue: string } | null>(null);
   return (
     <div className="space-y-6">

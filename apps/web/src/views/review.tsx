@@ -27,7 +27,7 @@ export function ReviewView({
 }) {
   const trpc = useTRPC();
   const qc = useQueryClient();
-  const q = useQuery(trpc.events.list.queryOptions({ ...filter, includeRejected: true, limit: 1000 }));
+  const q = useQuery(trpc.events.list.queryOptions({ ...filter, includeRejected: true, limit: 300 }));
   const sp = useSearchParams();
   const path = usePathname();
   const [open, setOpen] = useState<string | null>(null);

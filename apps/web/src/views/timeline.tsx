@@ -17,7 +17,7 @@ const STATUSES = ["occurred", "planned", "hypothetical", "negated"] as const;
 export function TimelineView({ filter, granularity }: { filter: EventFilter; granularity: "day" | "week" | "month" }) {
   const trpc = useTRPC();
   const tl = useQuery(trpc.model.timeline.queryOptions({ ...filter, granularity }));
-  const ev = useQuery(trpc.events.list.queryOptions({ ...filter, limit: 500 }));
+  const ev = useQuery(trpc.events.list.queryOptions({ ...filter, limit: 200 }));
   const actors = useQuery(trpc.actors.list.queryOptions({ limit: 10_000 }));
   const names = useMemo(() => Object.fromEntries((actors.data ?? []).map((a) => [a.id, a.name])), [actors.data]);
   const sp = useSearchParams();
@@ -29,13 +29,13 @@ export function TimelineView({ filter, granularity }: { filter: EventFilter; gra
   };
 
   const bars = useMemo(() => {
-    const out: { start: Date; status: string; group: string; count: number }[] = [];
+    const out: { start: Date; key: string; status: string; group: string; count: number }[] = [];
     for (const b of tl.data?.buckets ?? []) {
       for (const s of STATUSES) {
         const byGroup: Record<string, number> = {};
         for (const [t, n] of Object.entries(b[s].byType)) byGroup[groupOf(t)] = (byGroup[groupOf(t)] ?? 0) + (n ?? 0);
         for (const [group, count] of Object.entries(byGroup)) {
-          out.push({ start: new Date(b.start), status: STATUS_LABEL[s] ?? s, group, count });
+          out.push({ start: new Date(b.start), key: b.key, status: STATUS_LABEL[s] ?? s, group, count });
         }
       }
     }
@@ -45,22 +45,28 @@ export function TimelineView({ filter, granularity }: { filter: EventFilter; gra
   const options = useMemo(() => {
     const happened = bars.filter((d) => d.status === STATUS_LABEL.occurred);
     const notYet = bars.filter((d) => d.status !== STATUS_LABEL.occurred);
-    const interval = granularity === "day" ? "day" : granularity === "week" ? "week" : "month";
+    const interval = granularity;
+    // Few periods: one labelled band each (a time axis would stretch one bar across the chart).
+    const keys = [...new Set(bars.map((d) => d.key))].sort();
+    const band = keys.length < 12;
+    type Row = (typeof bars)[number];
+    const mark = (data: Row[], opts: Plot.RectYOptions) =>
+      band ? Plot.barY(data, { ...opts, x: "key" }) : Plot.rectY(data, { ...opts, x: "start", interval });
     return {
       width: 1100,
       height: 380,
       marginLeft: 50,
       marginRight: 110,
-      x: { type: "utc" as const, label: null },
+      x: band
+        ? { type: "band" as const, domain: keys, label: null, padding: 0.3 }
+        : { type: "utc" as const, label: null },
       y: { label: "events", grid: true },
       fy: { label: null, axis: "right" as const, domain: ["happened", "planned", "hypothetical", "did not happen"] },
       color: { domain: GROUP_ORDER, range: GROUP_ORDER.map((g) => GROUP_COLOR[g]!), legend: true },
       marks: [
-        Plot.rectY(happened, { x: "start", interval, y: "count", fy: "status", fill: "group", tip: true }),
+        mark(happened, { y: "count", fy: "status", fill: "group", tip: true }),
         // Planned, hypothetical and negated: outlined and hatched-light, so they never read as what happened.
-        Plot.rectY(notYet, {
-          x: "start",
-          interval,
+        mark(notYet, {
           y: "count",
           fy: "status",
           fill: "group",
@@ -120,7 +126,7 @@ export function TimelineView({ filter, granularity }: { filter: EventFilter; gra
               <div className="flex flex-wrap items-center justify-between gap-2">
                 <h2 id="events">
                   Events <span data-testid="event-count">{events.length}</span>
-                  {events.length >= 500 ? "+" : ""}
+                  {events.length >= 200 ? "+ (the first 200; narrow the filter or download the timeline)" : ""}
                 </h2>
                 <Downloads name="events" rows={rows.map(({ href: _h, articleHref: _a, ...r }) => r)} json={events} />
               </div>

@@ -3,7 +3,7 @@ import { EVENT_STATUSES, EVENT_TYPES } from "@parley/schema";
 import { FilterBar } from "../../components/filter-bar";
 import { filterFromParams, type SearchParams } from "../../lib/filters";
 import { colorOf, GROUP_COLOR, GROUP_ORDER, groupOf } from "../../lib/palette";
-import { MAP_HEIGHT, MAP_WIDTH, project, worldPaths } from "../../server/world";
+import { MAP_HEIGHT, MAP_WIDTH, worldMap } from "../../server/world";
 import { getQueryClient, getTRPC, HydrateClient } from "../../trpc/server";
 import { MapTable } from "../../views/map-table";
 
@@ -19,7 +19,7 @@ export default async function MapPage({ searchParams }: { searchParams: Promise<
   } catch (err) {
     error = err instanceof Error ? err.message : "Could not load";
   }
-  const { land, borders, sphere } = worldPaths();
+  const { land, borders, sphere, project } = worldMap(data?.places ?? []);
   const max = Math.max(1, ...(data?.places ?? []).map((p) => p.events));
   return (
     <HydrateClient>
@@ -44,30 +44,35 @@ export default async function MapPage({ searchParams }: { searchParams: Promise<
             data-testid="map"
           >
             <title id="map-title">{`World map with ${data.places.length} places where events happened`}</title>
-            <path d={sphere} fill="#eef4f8" stroke="#9aa5b1" />
-            <path d={land} fill="#d9d9d9" />
-            <path d={borders} fill="none" stroke="#fff" strokeWidth={0.6} />
-            {data.places.map((p) => {
-              const xy = project(p.lon, p.lat);
-              if (!xy) return null;
-              const top = Object.entries(p.byType).sort((a, b) => b[1] - a[1])[0]?.[0] ?? "MEET";
-              const r = 4 + 16 * Math.sqrt(p.events / max);
-              return (
-                <a key={p.key} href={`#place-${encodeURIComponent(p.key)}`}>
-                  <circle
-                    cx={xy[0]}
-                    cy={xy[1]}
-                    r={r}
-                    fill={colorOf(top)}
-                    fillOpacity={0.75}
-                    stroke="#000"
-                    strokeWidth={0.8}
-                  >
-                    <title>{`${p.name}: ${p.events} events (${groupOf(top)} most), ${p.first ?? "?"} – ${p.last ?? "?"}`}</title>
-                  </circle>
-                </a>
-              );
-            })}
+            <clipPath id="map-clip">
+              <rect width={MAP_WIDTH} height={MAP_HEIGHT} />
+            </clipPath>
+            <g clipPath="url(#map-clip)">
+              <path d={sphere} fill="#eef4f8" stroke="#9aa5b1" />
+              <path d={land} fill="#d9d9d9" />
+              <path d={borders} fill="none" stroke="#fff" strokeWidth={0.6} />
+              {data.places.map((p) => {
+                const xy = project(p.lon, p.lat);
+                if (!xy) return null;
+                const top = Object.entries(p.byType).sort((a, b) => b[1] - a[1])[0]?.[0] ?? "MEET";
+                const r = 4 + 16 * Math.sqrt(p.events / max);
+                return (
+                  <a key={p.key} href={`#place-${encodeURIComponent(p.key)}`}>
+                    <circle
+                      cx={xy[0]}
+                      cy={xy[1]}
+                      r={r}
+                      fill={colorOf(top)}
+                      fillOpacity={0.75}
+                      stroke="#000"
+                      strokeWidth={0.8}
+                    >
+                      <title>{`${p.name}: ${p.events} events (${groupOf(top)} most), ${p.first ?? "?"} – ${p.last ?? "?"}`}</title>
+                    </circle>
+                  </a>
+                );
+              })}
+            </g>
           </svg>
           <ul className="mt-2 flex flex-wrap gap-4 text-sm" aria-label="Legend">
             {GROUP_ORDER.map((g) => (

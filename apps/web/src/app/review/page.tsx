@@ -9,7 +9,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
   const filter = filterFromParams(sp);
   const state = param(sp, "state") ?? "unreviewed";
   await getQueryClient().prefetchQuery(
-    getTRPC().events.list.queryOptions({ ...filter, includeRejected: true, limit: 1000 }),
+    getTRPC().events.list.queryOptions({ ...filter, includeRejected: true, limit: 300 }),
   );
   return (
     <HydrateClient>

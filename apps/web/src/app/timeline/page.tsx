@@ -12,7 +12,7 @@ export default async function TimelinePage({ searchParams }: { searchParams: Pro
   const qc = getQueryClient();
   await Promise.all([
     qc.prefetchQuery(trpc.model.timeline.queryOptions({ ...filter, granularity })),
-    qc.prefetchQuery(trpc.events.list.queryOptions({ ...filter, limit: 500 })),
+    qc.prefetchQuery(trpc.events.list.queryOptions({ ...filter, limit: 200 })),
     qc.prefetchQuery(trpc.actors.list.queryOptions({ limit: 10_000 })),
   ]);
   return (
