@@ -632,6 +632,15 @@ export class MentionFinder {
   private anaphor(tokens: Token[], i: number, sentence: number): MentionHit | null {
     const t = tokens[i]!;
     const w = t.lower;
+    // "his government": the state of the person meant.
+    if ((w === "his" || w === "her") && /^(government|country|administration)$/.test(tokens[i + 1]?.lower ?? "")) {
+      const person = this.latest((type) => type === "PERSON", sentence);
+      const root = person ? this.kb.root(person) : null;
+      if (root && root !== person) {
+        this.registry.use(root);
+        return { start: i, end: i + 2, actorIds: [root], method: "anaphor", anaphoric: true, possessive: false };
+      }
+    }
     if (PERSON_PRONOUNS.has(w)) {
       const id = this.latest((type) => type === "PERSON", sentence);
       return id
@@ -657,15 +666,6 @@ export class MentionFinder {
           anaphoric: true,
           possessive: true,
         };
-      }
-    }
-    // "his government": the state of the person meant.
-    if ((w === "his" || w === "her") && /^(government|country|administration)$/.test(tokens[i + 1]?.lower ?? "")) {
-      const person = this.latest((type) => type === "PERSON", sentence);
-      const root = person ? this.kb.root(person) : null;
-      if (root && root !== person) {
-        this.registry.use(root);
-        return { start: i, end: i + 2, actorIds: [root], method: "anaphor", anaphoric: true, possessive: false };
       }
     }
     // "a delegation" after an organisation named in the sentence ("A Hamas source said a delegation was headed …").

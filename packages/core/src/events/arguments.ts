@@ -136,6 +136,15 @@ export function findSubject(map: MentionMap, trigger: TriggerMatch, passive: boo
     if (by.length) return by;
   }
   if (passive) return agentAfter(map, trigger.end);
+  // "… met members of the team and urged the movement …": a verb coordinated with an earlier one shares its subject.
+  if (
+    trigger.pos === "verb" &&
+    (trigger.form === "past" || trigger.form === "s") &&
+    /^(and|then)$/.test(tokens[h - 1]?.lower ?? "")
+  ) {
+    const main = mainSubject(map, h);
+    if (main.length) return main;
+  }
   // A participle after a comma (", accusing it of …") takes the main clause's subject.
   if (trigger.form === "ing" && tokens[h - 1]?.text === ",") return mainSubject(map, h);
   // "… after blacklisting the movement", "… by continuing to attack": the main clause's subject acts.
@@ -251,7 +260,9 @@ export function findTargets(map: MentionMap, trigger: TriggerMatch, type: EventT
       k = m.end - 1;
       continue;
     }
-    const prep = tokens[m.start - 1]?.lower ?? "";
+    let prep = tokens[m.start - 1]?.lower ?? "";
+    // "met members of the Taliban negotiating team": the people stand for their side.
+    if ((prep === "of" || prep === "from") && PEOPLE_NOUNS.test(tokens[m.start - 2]?.lower ?? "")) prep = "";
     if (m.start === trigger.end || !PREPOSITIONS.has(prep) || wanted.has(prep) || m.possessive) {
       if (m.start !== trigger.end && PREPOSITIONS.has(prep) && !wanted.has(prep) && !m.possessive) {
         k = m.end - 1;

@@ -77,17 +77,24 @@ export function findSpeech(map: MentionMap, actorOf: (id: string) => Actor | und
     // Inverted: "…, said the official, Azzam al-Ahmed." / "…, Ahmed said."
     const before = map.endingBefore(k, 2);
     const after = map.mentionAt(k + 1) ?? (tokens[k + 1]?.lower === "the" ? map.mentionAt(k + 2) : undefined);
+    // "…, spokesman John Kirby told reporters on Monday." — no "that" clause follows: the content came before.
+    const noClauseAfter = !tokens.slice(k + 1).some((x) => x.lower === "that" || x.text === ":" || x.text === '"');
     const atEnd =
       k >= n - 6 ||
+      noClauseAfter ||
       tokens
         .slice(k + 1)
         .every((x) => x.kind === "punct" || x.lower === "on" || /day$/.test(x.lower) || x.lower === "in" || x.cap);
-    if (before && tokens[before.start - 1]?.text === "," && (atEnd || tokens[k + 1]?.text === ",")) {
+    // The comma may sit before a title ("…, national security spokesman John Kirby told reporters").
+    let comma = before ? before.start - 1 : -1;
+    while (comma > 0 && comma >= (before?.start ?? 0) - 4 && tokens[comma]!.kind === "word" && !tokens[comma]!.cap)
+      comma--;
+    if (before && tokens[comma]?.text === "," && (atEnd || tokens[k + 1]?.text === ",")) {
       return {
         speaker: ids(coordinated(map, before)),
         outlet: outlet ?? mediaIn([before]),
         contentStart: 0,
-        contentEnd: before.start - 1,
+        contentEnd: comma,
         verb: k,
       };
     }
