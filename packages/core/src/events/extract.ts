@@ -95,8 +95,22 @@ export function extractSentenceEvents(input: SentenceInput): { events: DraftEven
       trigger.pos === "verb" &&
       (trigger.form === "past" || trigger.form === "base") &&
       (isPassive(tokens, trigger.start) || reducedRelative(tokens, trigger));
-    const sourceMentions = findSubject(map, trigger, passive);
+    let sourceMentions = findSubject(map, trigger, passive);
     let targetMentions = NO_TARGET.has(type) ? [] : findTargets(map, trigger, type);
+    // "X briefed Y … in a phone call": an adverbial trigger takes the clause's subject and object.
+    if (trigger.pos === "phrase" && /^(in|by|over|via)$/.test(tokens[trigger.start]!.lower)) {
+      const main = mainSubject(map, trigger.start);
+      if (main.length) {
+        sourceMentions = main;
+        const object = map.mentions.find(
+          (m) =>
+            m.start > main[main.length - 1]!.end &&
+            m.end <= trigger.start &&
+            !/^(in|on|of|to|with|by|about)$/.test(tokens[m.start - 1]?.lower ?? ""),
+        );
+        if (object && targetMentions.length === 0) targetMentions = [object];
+      }
+    }
     if (passive && !NO_TARGET.has(type)) {
       const patient = findSubject(map, { ...trigger, form: "base" }, false);
       if (patient.length && !targetMentions.length) targetMentions = patient;
@@ -160,7 +174,7 @@ export function extractSentenceEvents(input: SentenceInput): { events: DraftEven
     if (COUNTERPART_TYPES.has(type) && target.length === 0 && source.length === 1 && input.parties.length === 2) {
       const side = rootOf(source[0]!);
       const other = input.parties.find((p) => p !== side);
-      if (other && input.parties.includes(side)) target = [other];
+      if (other && input.parties.includes(side) && actorOf(source[0]!)?.type !== "PERSON") target = [other];
     }
     // Outlets relay events rather than take part; a sentence's speaker is not the counterpart of what they report.
     const isMedia = (id: string) => actorOf(id)?.type === "MEDIA";

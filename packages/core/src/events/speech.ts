@@ -89,7 +89,7 @@ export function findSpeech(map: MentionMap, actorOf: (id: string) => Actor | und
     let comma = before ? before.start - 1 : -1;
     while (comma > 0 && comma >= (before?.start ?? 0) - 4 && tokens[comma]!.kind === "word" && !tokens[comma]!.cap)
       comma--;
-    if (before && tokens[comma]?.text === "," && (atEnd || tokens[k + 1]?.text === ",")) {
+    if (before && !t.lower.endsWith("ing") && tokens[comma]?.text === "," && (atEnd || tokens[k + 1]?.text === ",")) {
       return {
         speaker: ids(coordinated(map, before)),
         outlet: outlet ?? mediaIn([before]),
