@@ -81,9 +81,11 @@ export function coordinated(map: MentionMap, m: MentionHit): MentionHit[] {
       else if (owner && owner.end === s0 + 1 && TITLE_NOUN.test(tokens[s0 + 1]?.lower ?? "")) s0 = owner.start - 1;
       else break;
     }
-    if (tokens[s0]?.lower === "the") s0--;
+    if (tokens[s0]?.lower === "the" || tokens[s0]?.lower === "other") s0--;
+    // "… and el-Sisi as well as other Egyptian officials"
+    if (tokens[s0]?.lower === "as" && tokens[s0 - 1]?.lower === "well" && tokens[s0 - 2]?.lower === "as") s0 -= 2;
     const sep = tokens[s0];
-    if (!sep || !(sep.lower === "and" || sep.text === "," || sep.text === "-")) break;
+    if (!sep || !(sep.lower === "and" || sep.text === "," || sep.text === "-" || sep.lower === "as")) break;
     let k = s0 - 1;
     if (sep.lower === "and" && tokens[k]?.text === ",") k--;
     // "Zalmay Khalilzad, Washington's peace envoy, and Mullah Abdul Ghani Baradar": jump over the appositive.
@@ -169,6 +171,7 @@ export function findSubject(map: MentionMap, trigger: TriggerMatch, passive: boo
       while (k > 0 && tokens[k]!.text !== "(") k--;
       continue;
     }
+    // ", however," and other sentence adverbs set off by commas are parenthetical.
     if (isBarrier(tokens, k) && k < h - 1) return [];
     const aside = map.asideAt(k, h);
     if (aside) {
