@@ -690,6 +690,24 @@ export class MentionFinder {
         : null;
     }
     if (PLURAL_PRONOUNS.has(w)) {
+      // "Santos and Londoño set when they met": "they" are the pair named just before.
+      const hits = this.sentenceHits;
+      for (let k = hits.length - 1; k > 0; k--) {
+        const a = hits[k - 1]!;
+        const b = hits[k]!;
+        if (b.end <= i && tokens[a.end]?.lower === "and" && b.start === a.end + 1 && !a.anaphoric && !b.anaphoric) {
+          const ids = [...new Set([...a.actorIds, ...b.actorIds])];
+          if (ids.length >= 2)
+            return {
+              start: i,
+              end: i + 1,
+              actorIds: ids,
+              method: "pronoun",
+              anaphoric: true,
+              possessive: w === "their",
+            };
+        }
+      }
       const id = this.latest((type) => type === "ARMED_GROUP" || type === "POLITICAL", sentence);
       return id
         ? { start: i, end: i + 1, actorIds: [id], method: "pronoun", anaphoric: true, possessive: w === "their" }
@@ -925,7 +943,22 @@ function mergeAppositives(tokens: Token[], hits: MentionHit[], typeOf: (id: stri
   for (let k = 0; k + 1 < hits.length; k++) {
     const a = hits[k]!;
     const b = hits[k + 1]!;
-    if (a.actorIds.length !== 1 || b.actorIds.length !== 1 || a.possessive || b.possessive) continue;
+    if (a.actorIds.length !== 1 || b.actorIds.length !== 1 || b.possessive) continue;
+    // "The agency's chief, Yukiya Amano, …": the possessive and its title name the person that follows.
+    if (a.possessive) {
+      const title = tokens[a.end];
+      if (
+        title &&
+        /^(chief|head|leader|director|spokesman|spokeswoman|envoy|minister|president)$/.test(title.lower) &&
+        tokens[a.end + 1]?.text === "," &&
+        b.start === a.end + 2 &&
+        typeOf(b.actorIds[0]!) === "PERSON"
+      ) {
+        a.actorIds = [...b.actorIds];
+        a.possessive = false;
+      }
+      continue;
+    }
     const detBefore = /^(the|a|an)$/.test(tokens[a.end + 1]?.lower ?? "") && b.start === a.end + 2;
     if (tokens[a.end]?.text !== "," || !(b.start === a.end + 1 || detBefore)) continue;
     const closes = tokens[b.end]?.text === "," || b.end >= tokens.length || tokens[b.end]?.text === ".";
