@@ -320,7 +320,7 @@ const TARGET_PREPS: Record<EventType, Set<string>> = {
   AGREE: new Set(["with"]),
   CEASEFIRE: new Set(["between"]),
   RELEASE: new Set([]),
-  MILITARY: new Set(["on", "at", "against", "into"]),
+  MILITARY: new Set(["on", "at", "against", "into", "with"]),
   MOBILIZE: new Set([]),
   HUMANITARIAN: new Set([]),
 };

@@ -170,7 +170,13 @@ export function extractSentenceEvents(input: SentenceInput): { events: DraftEven
         if (!source.includes(m) && !target.includes(m) && mentionedAfter(map, m, trigger.end) && !accompanying(map, m))
           target.push(m);
     }
-    // A party's demand with no addressee is addressed to the other side of the negotiation.
+    // "the army violated the truce, Hamas said": the violator is accused, the reporter accuses.
+    if (type === "ACCUSE" && /violat|breach/.test(trigger.lemma)) {
+      const violators = source.length ? source : target;
+      target = violators.filter((id) => !speech?.speaker.includes(id));
+      source = speech && inContent ? speech.speaker.filter((id) => actorOf(id)?.type !== "MEDIA") : [];
+    }
+    // A party's demand or rejection with no addressee is addressed to the other side of the negotiation.
     if (COUNTERPART_TYPES.has(type) && target.length === 0 && source.length === 1 && input.parties.length === 2) {
       const side = rootOf(source[0]!);
       const other = input.parties.find((p) => p !== side);
