@@ -21,6 +21,7 @@ export interface DraftEvent {
 }
 
 /** Statement events whose source is the speaker when the sentence gives no other subject. */
+const TALK_WORDS = /^(talks|negotiations|dialogue|discussions|process)$/;
 const COUNTERPART_TYPES = new Set<EventType>(["DEMAND", "REJECT"]);
 const DOCUMENT_SUBJECTS = new Set<EventType>(["APPEAL", "DEMAND", "PROPOSE", "SUPPORT", "ACCUSE"]);
 const SPOKEN_TYPES = new Set<EventType>(["ASSESS", "DEMAND", "APPEAL", "SUPPORT", "ACCUSE", "THREATEN"]);
@@ -96,6 +97,19 @@ export function extractSentenceEvents(input: SentenceInput): { events: DraftEven
       (trigger.form === "past" || trigger.form === "base") &&
       (isPassive(tokens, trigger.start) || reducedRelative(tokens, trigger));
     let sourceMentions = findSubject(map, trigger, passive);
+    // "Iran nuclear talks slip past a deadline": a name modifying the talks is not who stalls them.
+    if ((type === "SUSPEND" || type === "RESUME") && sourceMentions.length) {
+      const last = sourceMentions[sourceMentions.length - 1]!;
+      const between = tokens.slice(last.end, trigger.start);
+      if (
+        between.length > 0 &&
+        between.length <= 4 &&
+        between.some((t) => TALK_WORDS.test(t.lower)) &&
+        between.every((t) => t.kind === "word" && !t.cap)
+      ) {
+        sourceMentions = [];
+      }
+    }
     let targetMentions = NO_TARGET.has(type) ? [] : findTargets(map, trigger, type);
     // "X briefed Y … in a phone call": an adverbial trigger takes the clause's subject and object.
     if (trigger.pos === "phrase" && /^(in|by|over|via)$/.test(tokens[trigger.start]!.lower)) {
