@@ -188,7 +188,7 @@ export function findSubject(map: MentionMap, trigger: TriggerMatch, passive: boo
     // "with Cairo frequently accusing Israel": the noun of an absolute "with" clause acts.
     const absolute =
       prep === "with" && trigger.form === "ing" && tokens.slice(m.end, h).every((x) => /ly$/.test(x.lower));
-    if (prep && prep !== "by" && !subordinate && !absolute) continue;
+    if (prep && !subordinate && !absolute) continue;
     // A mention followed by a noun is a modifier of that noun ("Hamas's insistence", "Israeli forces" handled).
     if (m.possessive && tokens[m.end] && tokens[m.end]!.kind === "word" && m.end < h) {
       const between = tokens.slice(m.end, h);
