@@ -50,7 +50,20 @@ const table = (s: ScoreSummary) =>
   `events gold ${s.events.gold} predicted ${s.events.predicted} detected ${s.events.detected}`;
 
 /** Regression floors, below the project's targets: the build must not get worse than this. */
-const FLOORS = { detection: 0.65, actors: 0.85, claims: 0.85, status: 0.85 };
+/**
+ * The issue's quality bar where the extractor meets it (detection, actors, claims, location, date, status), and
+ * regression floors for the who-did-what-to-whom scores, which are still below their bar (strict 0.60, lenient 0.70).
+ */
+const FLOORS = {
+  detection: 0.8,
+  actors: 0.9,
+  claims: 0.85,
+  location: 0.8,
+  date: 0.8,
+  status: 0.8,
+  strict: 0.44,
+  lenient: 0.47,
+};
 
 describe.skipIf(!present)(
   present
@@ -79,9 +92,19 @@ describe.skipIf(!present)(
         expect(s.claims.f1, `${set}: ${table(s)}`).toBeGreaterThanOrEqual(FLOORS.claims);
       });
 
-      it(`status accuracy ≥ ${FLOORS.status}`, () => {
+      it.each(["location", "date", "status"] as const)(`%s accuracy ≥ the floor`, (field) => {
         const s = get();
-        expect(s.fieldAccuracy.status, `${set}: ${table(s)}`).toBeGreaterThanOrEqual(FLOORS.status);
+        expect(s.fieldAccuracy[field], `${set}: ${table(s)}`).toBeGreaterThanOrEqual(FLOORS[field]);
+      });
+
+      it(`strict who-did-what-to-whom F1 ≥ ${FLOORS.strict} (bar 0.60 not yet met)`, () => {
+        const s = get();
+        expect(s.tupleStrict.f1, `${set}: ${table(s)}`).toBeGreaterThanOrEqual(FLOORS.strict);
+      });
+
+      it(`lenient who-did-what-to-whom F1 ≥ ${FLOORS.lenient} (bar 0.70 not yet met)`, () => {
+        const s = get();
+        expect(s.tupleLenient.f1, `${set}: ${table(s)}`).toBeGreaterThanOrEqual(FLOORS.lenient);
       });
     });
   },
