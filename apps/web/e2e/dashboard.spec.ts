@@ -263,6 +263,10 @@ test("`parley events --server URL --format json` prints exactly what the local c
   expect(remote.code, remote.stderr).toBe(0);
   const filtered = await runCli(["events", "--server", BASE(), "--format", "json", "--type", "MEET"]);
   expect(filtered.code, filtered.stderr).toBe(0);
+  const remoteExport = await runCli(["export", "--server", BASE(), "--format", "json"]);
+  expect(remoteExport.code, remoteExport.stderr).toBe(0);
+  const reviewed = await api<{ eventId: string; action: string }[]>("review.list", { author: "E2E Analyst" });
+  expect(reviewed.map((r) => r.action)).toEqual(["verify", "correct"]);
   const pid = Number(process.env.PARLEY_E2E_PID);
   process.kill(pid, "SIGTERM");
   const lock = join(process.env.PARLEY_E2E_DATA_DIR!, "parley.lock");
@@ -275,4 +279,18 @@ test("`parley events --server URL --format json` prints exactly what the local c
   expect(JSON.parse(local.stdout).length).toBeGreaterThan(0);
   const localFiltered = await runCli(["--data-dir", dataDir, "events", "--format", "json", "--type", "MEET"]);
   expect(filtered.stdout).toBe(localFiltered.stdout);
+  const localExport = await runCli(["--data-dir", dataDir, "export", "--format", "json"]);
+  expect(remoteExport.stdout).toBe(localExport.stdout);
+
+  // Reviews made in the dashboard survive re-analysis and stay in the export with the verified flag.
+  const re = await runCli(["--data-dir", dataDir, "reanalyze", "--jobs", "1"]);
+  expect(re.code, re.stderr).toBe(0);
+  const after = await runCli(["--data-dir", dataDir, "export", "--format", "json"]);
+  expect(after.code, after.stderr).toBe(0);
+  const exported = (
+    JSON.parse(after.stdout) as { events: { id: string; verified: boolean; status: string; reviewState: string }[] }
+  ).events;
+  const [verified, corrected] = reviewed.map((r) => exported.find((e) => e.id === r.eventId));
+  expect(verified).toMatchObject({ verified: true, reviewState: "verified" });
+  expect(corrected).toMatchObject({ verified: true, reviewState: "corrected", status: "planned" });
 });

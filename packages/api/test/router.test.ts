@@ -143,6 +143,28 @@ describe("queries", () => {
     expect(await codeOf(api.caller.actors.get({ id: "no-such-actor" }))).toBe("NOT_FOUND");
   });
 
+  it("serves the store's cross-article views, and a slim timeline with the same totals", async () => {
+    expect(await api.caller.model.timeline({ granularity: "week" })).toEqual(
+      await api.corpus.timeline({ granularity: "week" }),
+    );
+    const full = await api.caller.model.timeline({});
+    const chart = await api.caller.model.timelineChart({});
+    expect(chart.buckets.map((b) => [b.key, b.occurred.total, b.planned.total])).toEqual(
+      full.buckets.map((b) => [b.key, b.occurred.total, b.planned.total]),
+    );
+    expect(await api.caller.model.stances({})).toEqual(await api.corpus.stances({}));
+    expect(await api.caller.model.issues({})).toEqual(await api.corpus.issues({}));
+    expect(await api.caller.model.sources({})).toEqual(await api.corpus.sources({}));
+    expect((await api.caller.clusters.list({})).length).toBeGreaterThan(0);
+    const net = await api.caller.actors.network({});
+    expect(net.nodes.length).toBeGreaterThan(0);
+    expect(net.edges.every((e) => net.nodes.some((n) => n.id === e.source))).toBe(true);
+    const places = await api.caller.events.places({});
+    expect(places.places.reduce((n, p) => n + p.events, 0) + places.unplaced).toBe(
+      (await api.corpus.events({ limit: 10_000 })).length,
+    );
+  });
+
   it("lists claims", async () => {
     const claims = await api.caller.claims.list({});
     expect(claims).toEqual(await api.corpus.claims({}));

@@ -16,7 +16,7 @@ export function ActorsView({ filter }: { filter: EventFilter }) {
   const trpc = useTRPC();
   const net = useQuery(trpc.actors.network.queryOptions({ ...filter, limit: 10_000 }));
   const actors = useQuery(trpc.actors.list.queryOptions({ ...filter, limit: 500 }));
-  const roles = useQuery(trpc.model.roles.queryOptions({ ...filter, limit: 500 }));
+  const roles = useQuery(trpc.model.rolesTable.queryOptions({ ...filter, limit: 500 }));
   return (
     <div className="space-y-6">
       <QueryState q={net}>
@@ -82,11 +82,7 @@ export function ActorsView({ filter }: { filter: EventFilter }) {
               track: track[x.track] ?? x.track,
               actor: r.actors[x.actor] ?? x.actor,
               role: x.role,
-              evidence:
-                x.evidence.party.length +
-                x.evidence.mediator.length +
-                x.evidence.facilitator.length +
-                x.evidence.observer.length,
+              evidence: x.events,
               href: `/actors/${encodeURIComponent(x.actor)}`,
             }));
             return (

@@ -12,7 +12,7 @@ import { useTRPC } from "../trpc/react";
 
 export function ClaimsView({ filter }: { filter: EventFilter }) {
   const trpc = useTRPC();
-  const series = useQuery(trpc.model.claimSeries.queryOptions({ ...filter, limit: 100 }));
+  const series = useQuery(trpc.model.claimsChart.queryOptions({ ...filter, limit: 100 }));
   const claims = useQuery(trpc.claims.list.queryOptions({ ...filter, limit: 300 }));
   const points = useMemo(
     () =>
@@ -95,7 +95,8 @@ export function ClaimsView({ filter }: { filter: EventFilter }) {
             </section>
             <section aria-labelledby="disagreements">
               <h2 id="disagreements">
-                Disagreements between outlets <span data-testid="disagreement-count">{s.disagreements.length}</span>
+                Disagreements between outlets <span data-testid="disagreement-count">{s.disagreementCount}</span>
+                {s.disagreementCount > s.disagreements.length && ` (the ${s.disagreements.length} widest shown)`}
               </h2>
               {s.disagreements.length === 0 && <p>No figures differ between outlets.</p>}
               <ul className="space-y-2">

@@ -16,7 +16,7 @@ const STATUSES = ["occurred", "planned", "hypothetical", "negated"] as const;
 
 export function TimelineView({ filter, granularity }: { filter: EventFilter; granularity: "day" | "week" | "month" }) {
   const trpc = useTRPC();
-  const tl = useQuery(trpc.model.timeline.queryOptions({ ...filter, granularity }));
+  const tl = useQuery(trpc.model.timelineChart.queryOptions({ ...filter, granularity }));
   const ev = useQuery(trpc.events.list.queryOptions({ ...filter, limit: 200 }));
   const actors = useQuery(trpc.actors.list.queryOptions({ limit: 10_000 }));
   const names = useMemo(() => Object.fromEntries((actors.data ?? []).map((a) => [a.id, a.name])), [actors.data]);
@@ -105,7 +105,7 @@ export function TimelineView({ filter, granularity }: { filter: EventFilter; gra
             </div>
             <p className="text-sm" style={{ color: "var(--muted)" }}>
               Solid bars happened; dashed, pale bars are planned, hypothetical or denied.{" "}
-              {t.undated.length > 0 && `${t.undated.length} undated events not shown.`}
+              {t.undated > 0 && `${t.undated} undated events not shown.`}
             </p>
             <PlotFigure
               options={options}

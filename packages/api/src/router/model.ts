@@ -27,10 +27,66 @@ export const clustersRouter = createTRPCRouter({
 
 export const modelRouter = createTRPCRouter({
   roles: publicProcedure.input(ModelFilterSchema.prefault({})).query(({ ctx, input }) => ctx.corpus.roles(input)),
+  /** Roles with evidence counts instead of event id lists (what a table shows). */
+  rolesTable: publicProcedure.input(ModelFilterSchema.prefault({})).query(async ({ ctx, input }) => {
+    const r = await ctx.corpus.roles(input);
+    return {
+      tracks: r.tracks,
+      actors: r.actors,
+      roles: r.roles.map((x) => ({
+        actor: x.actor,
+        track: x.track,
+        role: x.role,
+        events:
+          x.evidence.party.length +
+          x.evidence.mediator.length +
+          x.evidence.facilitator.length +
+          x.evidence.observer.length,
+      })),
+    };
+  }),
   stances: publicProcedure.input(ModelFilterSchema.prefault({})).query(({ ctx, input }) => ctx.corpus.stances(input)),
   timeline: publicProcedure
     .input(TimelineFilterSchema.prefault({}))
     .query(({ ctx, input }) => ctx.corpus.timeline(input)),
+  /** The timeline as the chart needs it: per period and status, totals and counts by type (no per-actor maps). */
+  timelineChart: publicProcedure.input(TimelineFilterSchema.prefault({})).query(async ({ ctx, input }) => {
+    const t = await ctx.corpus.timeline(input);
+    const slim = (c: { total: number; byType: Record<string, number | undefined> }) => ({
+      total: c.total,
+      byType: c.byType,
+    });
+    return {
+      granularity: t.granularity,
+      buckets: t.buckets.map((b) => ({
+        key: b.key,
+        start: b.start,
+        occurred: slim(b.occurred),
+        planned: slim(b.planned),
+        hypothetical: slim(b.hypothetical),
+        negated: slim(b.negated),
+      })),
+      undated: t.undated.length,
+      tooCoarse: Object.values(t.tooCoarse).reduce((n, ids) => n + ids.length, 0),
+    };
+  }),
+  /** Claim series as the chart needs them (date, value, outlet per point) and the widest disagreements. */
+  claimsChart: publicProcedure
+    .input(ClaimFilterSchema.extend({ rollUp: z.boolean().optional() }).prefault({}))
+    .query(async ({ ctx, input }) => {
+      const v = await ctx.corpus.claimSeries(input);
+      const disagreements = [...v.disagreements].sort((a, b) => b.spread - a.spread);
+      return {
+        series: v.series.map((x) => ({
+          kind: x.kind,
+          subject: x.subject,
+          label: x.label,
+          points: x.points.map((p) => ({ claimId: p.claimId, date: p.date, value: p.value, outlet: p.outlet })),
+        })),
+        disagreements: disagreements.slice(0, 50),
+        disagreementCount: disagreements.length,
+      };
+    }),
   claimSeries: publicProcedure
     .input(ClaimFilterSchema.extend({ rollUp: z.boolean().optional() }).prefault({}))
     .query(({ ctx, input }) => ctx.corpus.claimSeries(input)),

@@ -12,7 +12,7 @@ export default async function ActorsPage({ searchParams }: { searchParams: Promi
   await Promise.all([
     qc.prefetchQuery(trpc.actors.network.queryOptions({ ...filter, limit: 10_000 })),
     qc.prefetchQuery(trpc.actors.list.queryOptions({ ...filter, limit: 500 })),
-    qc.prefetchQuery(trpc.model.roles.queryOptions({ ...filter, limit: 500 })),
+    qc.prefetchQuery(trpc.model.rolesTable.queryOptions({ ...filter, limit: 500 })),
   ]);
   return (
     <HydrateClient>

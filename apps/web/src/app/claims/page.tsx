@@ -10,7 +10,7 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
   const trpc = getTRPC();
   const qc = getQueryClient();
   await Promise.all([
-    qc.prefetchQuery(trpc.model.claimSeries.queryOptions({ ...filter, limit: 100 })),
+    qc.prefetchQuery(trpc.model.claimsChart.queryOptions({ ...filter, limit: 100 })),
     qc.prefetchQuery(trpc.claims.list.queryOptions({ ...filter, limit: 300 })),
   ]);
   return (

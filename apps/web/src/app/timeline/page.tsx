@@ -11,7 +11,7 @@ export default async function TimelinePage({ searchParams }: { searchParams: Pro
   const trpc = getTRPC();
   const qc = getQueryClient();
   await Promise.all([
-    qc.prefetchQuery(trpc.model.timeline.queryOptions({ ...filter, granularity })),
+    qc.prefetchQuery(trpc.model.timelineChart.queryOptions({ ...filter, granularity })),
     qc.prefetchQuery(trpc.events.list.queryOptions({ ...filter, limit: 200 })),
     qc.prefetchQuery(trpc.actors.list.queryOptions({ limit: 10_000 })),
   ]);
