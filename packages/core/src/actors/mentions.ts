@@ -161,7 +161,16 @@ export class MentionFinder {
 
   /** The article's two main parties, for "the two sides" (the first pair joined by "and"/"between"). */
   parties(): string[] {
-    return this.mainParties ?? [];
+    if (this.mainParties) return this.mainParties;
+    // No pair named together yet: the two most mentioned parties so far.
+    const counts = new Map<string, number>();
+    for (const r of this.recent) {
+      const root = this.kb.root(r.id);
+      const type = this.registry.get(root)?.type;
+      if (type && PARTY_TYPES.has(type)) counts.set(root, (counts.get(root) ?? 0) + 1);
+    }
+    const ranked = [...counts].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]));
+    return ranked.length >= 2 && ranked[1]![1] >= 2 ? [ranked[0]![0], ranked[1]![0]] : [];
   }
 
   private remember(id: string, sentence: number): void {
@@ -183,7 +192,10 @@ export class MentionFinder {
       const a = hits[k]!;
       const b = hits[k + 1]!;
       if (a.anaphoric || b.anaphoric || a.actorIds.length !== 1 || b.actorIds.length !== 1) continue;
-      const between = tokens.slice(a.end, b.start).map((t) => t.lower);
+      const between = tokens
+        .slice(a.end, b.start)
+        .map((t) => t.lower)
+        .filter((w) => w !== "the");
       if (between.length !== 1 || !["and", "-", "–"].includes(between[0]!)) continue;
       const [x, y] = [this.registry.get(a.actorIds[0]!), this.registry.get(b.actorIds[0]!)];
       if (!x || !y || x.id === y.id) continue;

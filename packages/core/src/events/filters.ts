@@ -43,7 +43,14 @@ export function checkTrigger(tokens: Token[], t: TriggerMatch): EventType | null
   if (t.pos === "verb" && t.form === "past" && /^(the|a|an)$/.test(prev)) return null;
   // A noun named as the topic of another phrase ("the outcome of the Cairo meeting", "a deal on the release of
   // captives") is not reported as happening.
-  if (t.pos === "noun" && /^(on|about|over|regarding|of)$/.test(lookBack(tokens, t.start))) return null;
+  const topic = lookBack(tokens, t.start);
+  if (
+    t.pos === "noun" &&
+    (/^(on|about|over|regarding)$/.test(topic) ||
+      (topic === "of" && tokens[t.start - 1]?.lower === "the") ||
+      (topic === "of" && tokens.slice(Math.max(0, t.start - 3), t.start).some((x) => x.lower === "the")))
+  )
+    return null;
   // "refused to be drawn on …": declined to comment, not a rejection.
   if (t.type === "REJECT" && next === "to" && tokens[t.end + 1]?.lower === "be" && tokens[t.end + 2]?.lower === "drawn")
     return null;
@@ -239,6 +246,11 @@ export function checkTrigger(tokens: Token[], t: TriggerMatch): EventType | null
       if (prev === "only" || (tokens[t.start - 2]?.lower === "only" && /^(would|will)$/.test(prev))) return "DEMAND";
       if (w.startsWith("assur") && !has(tokens, t.end, t.end + 6, /^(would|will|that|it)$/)) return null;
       return "ACCEPT";
+    }
+    case "MEDIATE": {
+      // "talks … led by an African Union panel": leading talks is mediating them; other leading is not.
+      if (t.lemma === "led by") return has(tokens, t.start - 8, t.start, TALK_NOUNS) ? "MEDIATE" : null;
+      return "MEDIATE";
     }
     case "AGREE": {
       // A deal named as a noun counts when reported as reached or announced ("confirmed the breakthrough").
