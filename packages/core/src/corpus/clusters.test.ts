@@ -62,9 +62,69 @@ describe("clusterEvents", () => {
       sizes: [1, 1],
     },
     {
-      name: "a different day does not join",
-      events: [cairoMeet("a1"), cairoMeet("a2", { date: "2024-02-08" })],
+      name: "two outlets report a meeting 3 days apart in the same city with the same parties",
+      events: [cairoMeet("a1"), cairoMeet("a2", { date: "2024-02-12" })],
+      sizes: [2],
+      corroboration: [2, 2],
+    },
+    {
+      name: "a round of talks: reports 7 days apart join (the MEET window)",
+      events: [cairoMeet("a1", { date: "2024-02-06" }), cairoMeet("a2", { date: "2024-02-13" })],
+      sizes: [2],
+    },
+    {
+      name: "8 days apart is beyond the MEET window",
+      events: [cairoMeet("a1", { date: "2024-02-06" }), cairoMeet("a2", { date: "2024-02-14" })],
       sizes: [1, 1],
+    },
+    {
+      name: "20 days apart are two meetings",
+      events: [cairoMeet("a1"), cairoMeet("a2", { date: "2024-02-29" })],
+      sizes: [1, 1],
+    },
+    {
+      name: "3 days apart in different places are two meetings",
+      events: [cairoMeet("a1"), cairoMeet("a2", { date: "2024-02-12", place: "doha" })],
+      sizes: [1, 1],
+    },
+    {
+      name: "the window crosses a month and a year boundary",
+      events: [cairoMeet("a1", { date: "2023-12-29" }), cairoMeet("a2", { date: "2024-01-02" })],
+      sizes: [2],
+    },
+    {
+      name: "statements are one day apart at most (REJECT window 1)",
+      events: [
+        cairoMeet("a1", { type: "REJECT", date: "2024-02-09" }),
+        cairoMeet("a2", { type: "REJECT", date: "2024-02-10" }),
+        cairoMeet("a4", { type: "REJECT", date: "2024-02-12" }),
+      ],
+      sizes: [2, 1],
+    },
+    {
+      name: "military action is two days apart at most (MILITARY window 2)",
+      events: [
+        cairoMeet("a1", { type: "MILITARY", date: "2024-02-09" }),
+        cairoMeet("a2", { type: "MILITARY", date: "2024-02-11" }),
+        cairoMeet("a4", { type: "MILITARY", date: "2024-02-12" }),
+      ],
+      sizes: [2, 1],
+    },
+    {
+      name: "daily meetings do not chain beyond the window: the span from the earliest day is bounded",
+      events: [0, 3, 6, 9, 12, 15].map((d, i) =>
+        cairoMeet(["a1", "a2", "a3", "a4", "a5", "a6"][i]!, { date: `2024-02-${String(1 + d).padStart(2, "0")}` }),
+      ),
+      sizes: [3, 3],
+    },
+    {
+      name: "a month report joins a cluster with a day in that month, across a month boundary",
+      events: [
+        cairoMeet("a1", { date: "2024-01-30" }),
+        cairoMeet("a2", { date: "2024-02-02" }),
+        cairoMeet("a3", { date: "2024-02" }),
+      ],
+      sizes: [3],
     },
     {
       name: "affiliation root overlaps: 'Hamas delegation' and 'Hamas'",
@@ -127,14 +187,25 @@ describe("clusterEvents", () => {
       corroboration: [2, 1],
     },
     {
-      name: "a month report never bridges two different days",
-      events: [cairoMeet("a1"), cairoMeet("a2", { date: "2024-02-07" }), cairoMeet("a3", { date: "2024-02" })],
+      name: "a month report never bridges two clusters",
+      events: [cairoMeet("a1"), cairoMeet("a2", { date: "2024-02-27" }), cairoMeet("a3", { date: "2024-02" })],
+      sizes: [2, 1],
+    },
+    {
+      name: "a later report joins the nearer of two clusters in its window",
+      events: [
+        cairoMeet("a1", { date: "2024-02-01" }),
+        cairoMeet("a2", { date: "2024-02-05", place: "doha" }),
+        cairoMeet("a4", { date: "2024-02-06", place: null }),
+      ],
       sizes: [2, 1],
     },
   ];
   it.each(cases)("$name", ({ events, sizes, corroboration }) => {
     const out = run(events);
     expect(out.map((c) => c.eventIds.length).sort((a, b) => b - a)).toEqual(sizes);
+    // the same clusters whatever the input order
+    expect(run([...events].reverse())).toEqual(out);
     if (corroboration) {
       const big = out.find((c) => c.eventIds.length === sizes[0])!;
       expect([big.articleCount, big.outletCount]).toEqual(corroboration);
@@ -194,7 +265,8 @@ describe("clusterEvents", () => {
       );
     }
     const out = clusterEvents(view({ articles, actors, events: many }));
-    // all share the target "hamas", so each day is one cluster
-    expect(out).toHaveLength(days);
+    // all share the target "hamas": each cluster spans the 2-day MILITARY window (3 consecutive days)
+    expect(out).toHaveLength(days / 3);
+    expect(out.every((c) => c.eventIds.length === (60_000 / days) * 3)).toBe(true);
   });
 });

@@ -254,6 +254,8 @@ export function findTargets(map: MentionMap, trigger: TriggerMatch, type: EventT
     if (k > trigger.end && t.lower === "and" && isVerbLike(tokens[k + 1])) return [];
     if (k > trigger.end + 1 && t.kind === "word" && !t.cap && /ed$/.test(t.lower) && !map.mentionAt(k)) return [];
     if (t.lower === "as" && /^(long|soon|if|though)$/.test(tokens[k + 1]?.lower ?? "")) return [];
+    // A copula after the trigger starts the predicate of a noun phrase ("the agreement signed today is critical").
+    if (k > trigger.end && /^(is|was|are|were)$/.test(t.lower)) return [];
     const m = map.mentionAt(k);
     if (!m) continue;
     // "…, Ahmed said.": the reporter, not a participant.

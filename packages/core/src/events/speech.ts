@@ -87,6 +87,7 @@ export function findSpeech(map: MentionMap, actorOf: (id: string) => Actor | und
         .every((x) => x.kind === "punct" || x.lower === "on" || /day$/.test(x.lower) || x.lower === "in" || x.cap);
     // The comma may sit before a title ("…, national security spokesman John Kirby told reporters").
     let comma = before ? before.start - 1 : -1;
+    while (comma > 0 && /^["“”']$/.test(tokens[comma]!.text)) comma--;
     while (comma > 0 && comma >= (before?.start ?? 0) - 4 && tokens[comma]!.kind === "word" && !tokens[comma]!.cap)
       comma--;
     if (before && !t.lower.endsWith("ing") && tokens[comma]?.text === "," && (atEnd || tokens[k + 1]?.text === ",")) {
