@@ -764,7 +764,10 @@ export class MentionFinder {
         );
     } else if (STATE_ANAPHORS.has(noun)) id = this.latest((type) => type === "STATE", sentence, 6, true);
     else if (PERSON_ANAPHORS.has(noun)) id = this.latest((type) => type === "PERSON", sentence);
-    else if (BODY_ANAPHORS.has(noun)) id = this.latest((type) => type === "GOVERNMENT" || type === "IGO", sentence);
+    else if ((noun === "army" || noun === "military") && this.speakerState()) {
+      // "Mikati … said the army would …": the army of the state whose official speaks.
+      id = this.registry.body(this.speakerState()!, "armed-forces")?.id ?? null;
+    } else if (BODY_ANAPHORS.has(noun)) id = this.latest((type) => type === "GOVERNMENT" || type === "IGO", sentence);
     if (!id) return null;
     const possessive = isPossessive(tokens[k + 1]);
     return {
@@ -827,6 +830,17 @@ export class MentionFinder {
       const r = this.recent[k]!;
       if (sentence - r.sentence > window) break;
       if (accept(r.type)) return r.id;
+    }
+    return null;
+  }
+
+  /** The state of the first person named in the current sentence, if any. */
+  private speakerState(): string | null {
+    for (const h of this.sentenceHits) {
+      const person = h.actorIds.length === 1 ? this.registry.get(h.actorIds[0]!) : undefined;
+      if (person?.type !== "PERSON") continue;
+      const root = this.kb.root(person.id);
+      if (root !== person.id && this.registry.get(root)?.type === "STATE") return root;
     }
     return null;
   }

@@ -96,7 +96,8 @@ export function extractSentenceEvents(input: SentenceInput): { events: DraftEven
       trigger.pos === "verb" &&
       (trigger.form === "past" || trigger.form === "base") &&
       (isPassive(tokens, trigger.start) || reducedRelative(tokens, trigger));
-    let sourceMentions = findSubject(map, trigger, passive);
+    let sourceMentions =
+      trigger.lemma === "led by" ? agentAfter(map, trigger.start) : findSubject(map, trigger, passive);
     // "Iran nuclear talks slip past a deadline": a name modifying the talks is not who stalls them.
     if ((type === "SUSPEND" || type === "RESUME") && sourceMentions.length) {
       const last = sourceMentions[sourceMentions.length - 1]!;
