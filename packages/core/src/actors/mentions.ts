@@ -431,8 +431,15 @@ export class MentionFinder {
     const actor = this.registry.get(match.value);
     if (!actor) return null;
     // A place name used as a venue ("in Cairo") is a place, not the state; capitals are handled separately.
+    // …but a country that rockets are fired into is their target ("firing rockets into Israel").
+    const struck =
+      /^(into|at|against)$/.test(tokens[i - 1]?.lower ?? "") &&
+      tokens
+        .slice(Math.max(0, i - 4), i - 1)
+        .some((t) => /^(rockets?|missiles?|shells?|drones?|fire|strikes?|attacks?)$/.test(t.lower));
     if (
       actor.type === "STATE" &&
+      !struck &&
       LOCATIVE_PREPOSITIONS.has(tokens[i - 1]?.lower ?? "") &&
       !isPossessive(tokens[match.end])
     ) {

@@ -158,6 +158,17 @@ export const STATE_NOUNS = new Set([
 
 /** Event nouns a demonym may modify ("Qatari mediation", "Israeli strikes"): the demonym alone names the actor. */
 export const EVENT_NOUNS = new Set([
+  // places a strike lands on: "at Israeli neighbourhoods" names Israel as the target
+  "neighbourhoods",
+  "neighborhoods",
+  "towns",
+  "cities",
+  "villages",
+  "communities",
+  "positions",
+  "bases",
+  "territory",
+  "soil",
   "mediation",
   "diplomacy",
   "strikes",

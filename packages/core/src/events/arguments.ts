@@ -127,8 +127,25 @@ export function ids(ms: MentionHit[]): string[] {
 export function findSubject(map: MentionMap, trigger: TriggerMatch, passive: boolean): MentionHit[] {
   const tokens = map.tokens;
   const h = trigger.start;
+  let recipient: MentionHit | undefined;
   if (trigger.pos === "noun") {
-    const owner = map.endingBefore(h, 3);
+    let owner = map.endingBefore(h, 3);
+    // "Hamas sent Egyptian and Qatari mediators counter-proposals": a group noun before the trigger is who it was
+    // sent to, not whose it is.
+    const groupNoun =
+      owner && !owner.possessive && owner.end === h && /s$/.test(tokens[h - 1]?.lower ?? "") && !tokens[h - 1]!.cap;
+    const before = tokens[owner?.start ? owner.start - 1 : -1];
+    if (
+      groupNoun &&
+      before &&
+      before.kind === "word" &&
+      !before.cap &&
+      !PREPOSITIONS.has(before.lower) &&
+      !/^(the|a|an|and|of)$/.test(before.lower)
+    ) {
+      recipient = owner;
+      owner = undefined;
+    }
     if (owner && (owner.possessive || !inPrepPhrase(tokens, owner) || tokens[owner.end]?.kind === "word")) {
       if (owner.possessive || owner.end === h || tokens.slice(owner.end, h).every((t) => t.kind === "word" && !t.cap)) {
         return coordinated(map, owner);
@@ -181,6 +198,7 @@ export function findSubject(map: MentionMap, trigger: TriggerMatch, passive: boo
     const m = map.mentionAt(k);
     if (!m) continue;
     k = m.start;
+    if (m === recipient) continue;
     const prep = inPrepPhrase(tokens, m);
     // "after Hamas rejected …", "since the FARC took up arms": a subordinator, not a preposition, when its noun
     // phrase is followed by a verb.

@@ -130,6 +130,19 @@ export function extractSentenceEvents(input: SentenceInput): { events: DraftEven
       const patient = findSubject(map, { ...trigger, form: "base" }, false);
       if (patient.length && !targetMentions.length) targetMentions = patient;
     }
+    // "sent Egyptian and Qatari mediators counter-proposals": the group before a noun trigger receives it.
+    if (trigger.pos === "noun" && targetMentions.length === 0 && !NO_TARGET.has(type)) {
+      const recipient = map.endingBefore(trigger.start);
+      if (
+        recipient &&
+        !recipient.possessive &&
+        !sourceMentions.includes(recipient) &&
+        /s$/.test(tokens[trigger.start - 1]?.lower ?? "") &&
+        !tokens[trigger.start - 1]!.cap
+      ) {
+        targetMentions = coordinated(map, recipient);
+      }
+    }
     let source = ids(sourceMentions);
     // "a swap mediated by the UAE": the broker mediates between the parties the sentence is about.
     if (type === "MEDIATE" && passive && targetMentions.length === 0) {
