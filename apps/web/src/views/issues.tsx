@@ -19,7 +19,7 @@ const STANCE: Record<string, { color: string; symbol: string }> = {
 export function IssuesView({ filter }: { filter: EventFilter }) {
   const trpc = useTRPC();
   const issues = useQuery(trpc.model.issues.queryOptions({ ...filter, limit: 500 }));
-  const stances = useQuery(trpc.model.stances.queryOptions({ ...filter, limit: 300 }));
+  const stances = useQuery(trpc.model.stancesView.queryOptions({ ...filter, limit: 300 }));
   const [cell, setCell] = useState<{ actor: string; issue: string } | null>(null);
   return (
     <div className="space-y-6">
@@ -137,6 +137,9 @@ export function IssuesView({ filter }: { filter: EventFilter }) {
                             {c.for.issue}) vs {name(c.against.actor)} {c.against.stance} ({c.against.issue})
                           </li>
                         ))}
+                        {p.totalConflicts > p.conflicts.length && (
+                          <li>… {p.totalConflicts - p.conflicts.length} more</li>
+                        )}
                       </ul>
                     </li>
                   ))}

@@ -45,6 +45,19 @@ export const modelRouter = createTRPCRouter({
       })),
     };
   }),
+  /** The stance matrix and sticking points, with each history cut to its latest 20 stances (what the page shows). */
+  stancesView: publicProcedure.input(ModelFilterSchema.prefault({})).query(async ({ ctx, input }) => {
+    const v = await ctx.corpus.stances(input);
+    return {
+      ...v,
+      histories: v.histories.map((h) => ({ ...h, history: h.history.slice(-20), total: h.history.length })),
+      stickingPoints: v.stickingPoints.map((p) => ({
+        ...p,
+        conflicts: p.conflicts.slice(0, 20),
+        totalConflicts: p.conflicts.length,
+      })),
+    };
+  }),
   stances: publicProcedure.input(ModelFilterSchema.prefault({})).query(({ ctx, input }) => ctx.corpus.stances(input)),
   timeline: publicProcedure
     .input(TimelineFilterSchema.prefault({}))

@@ -11,7 +11,7 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
   const qc = getQueryClient();
   await Promise.all([
     qc.prefetchQuery(trpc.model.issues.queryOptions({ ...filter, limit: 500 })),
-    qc.prefetchQuery(trpc.model.stances.queryOptions({ ...filter, limit: 300 })),
+    qc.prefetchQuery(trpc.model.stancesView.queryOptions({ ...filter, limit: 300 })),
   ]);
   return (
     <HydrateClient>
