@@ -703,7 +703,19 @@ export class MentionFinder {
     if (THING_PRONOUNS.has(w)) {
       // "it is …", "it was …" are usually expletive; only resolve "it" before an action or speech verb.
       if (w === "it" && /^(is|was|'s|seems|appears|would|could|will)$/.test(tokens[i + 1]?.lower ?? "")) return null;
-      const id = this.latest((type) => type !== "PERSON" && type !== "MEDIA", sentence);
+      // As the object of a verb ("Egypt … accusing it of …"), "it" is not the clause's own subject.
+      const prev = tokens[i - 1];
+      const object =
+        w === "it" &&
+        prev !== undefined &&
+        prev.kind === "word" &&
+        !prev.cap &&
+        /(ing|ed|s)$/.test(prev.lower) &&
+        !/^(is|was|has|as|its|this|that)$/.test(prev.lower);
+      const subject = object ? this.currentSubject.get(sentence) : undefined;
+      const id = subject?.length
+        ? this.latestExcept((type) => type !== "PERSON" && type !== "MEDIA", sentence, subject)
+        : this.latest((type) => type !== "PERSON" && type !== "MEDIA", sentence);
       return id
         ? { start: i, end: i + 1, actorIds: [id], method: "pronoun", anaphoric: true, possessive: w === "its" }
         : null;
@@ -837,6 +849,16 @@ export class MentionFinder {
       const r = this.recent[k]!;
       if (sentence - r.sentence > window) break;
       if (accept(r.type)) return r.id;
+    }
+    return null;
+  }
+
+  /** The most recent compatible actor other than `exclude` (an object pronoun is not its clause's subject). */
+  private latestExcept(accept: (type: ActorType) => boolean, sentence: number, exclude: string[]): string | null {
+    for (let k = this.recent.length - 1; k >= 0; k--) {
+      const r = this.recent[k]!;
+      if (sentence - r.sentence > 3) break;
+      if (accept(r.type) && !exclude.includes(r.id)) return r.id;
     }
     return null;
   }
