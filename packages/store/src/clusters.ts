@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { type Db, queryRows } from "./db/driver";
 import { actors, articles, eventClusterMembers, eventClusters, events } from "./db/schema";
 import { dateBounds, type FilterSchema } from "./filters";
-import { clusterEvents, type EventCluster } from "./model";
+import { CLUSTER_WINDOW_DAYS, clusterEvents, type EventCluster, MAX_CLUSTER_WINDOW_DAYS } from "./model";
 import { loadActorsFor, loadEventsWhere } from "./views";
 import { insertJson } from "./write";
 
@@ -11,9 +11,13 @@ import { insertJson } from "./write";
 export const CLUSTER_METHOD = "parley-auto-1";
 
 /**
- * The partition an event is clustered in. `clusterEvents` only merges events of one type whose dates share a
- * year (dated) or, undated, whose articles share an ISO week; so re-clustering a partition alone gives the
- * same clusters as re-clustering the corpus. Undated events of undated articles are their own partition.
+ * The partition an event is clustered in: type × year of its date (dated), type × ISO week of its article
+ * (undated; `clusterEvents` merges undated reports of one week only), and each undated event of an undated article
+ * alone. `clusterEvents` merges only events of one type, and dated ones whose days lie within the type's window
+ * (`CLUSTER_WINDOW_DAYS`, at most a week) or whose month or year contains such a day — so a cluster can cross a
+ * year boundary only when the type has reports in the last days of one year and the first days of the next.
+ * `recluster` closes the partitions it is given over those boundaries (and over the stored clusters it replaces),
+ * so re-clustering some partitions gives the same clusters as re-clustering the corpus.
  */
 export const EVENT_BUCKET = sql`CASE
   WHEN ${events.dateValue} IS NOT NULL THEN ${events.type} || '|y:' || substr(${events.dateValue}, 1, 4)
@@ -71,13 +75,101 @@ function spanBounds(c: EventCluster): [string | null, string | null] {
   return [lo ? dateBounds(lo)[0] : null, hi ? dateBounds(hi)[1] : null];
 }
 
+const DAY_MS = 86_400_000;
+const dayNumber = (day: string) => Math.round(Date.parse(`${day.slice(0, 10)}T00:00:00Z`) / DAY_MS);
+
+/**
+ * Day-precision report days of the given types in the last and first `MAX_CLUSTER_WINDOW_DAYS` days of the years
+ * around the given ones: `type|YYYY` → days.
+ */
+async function boundaryDays(db: Db, types: string[], years: number[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  if (types.length === 0) return out;
+  const w = MAX_CLUSTER_WINDOW_DAYS;
+  const lateFrom = `12-${String(32 - w).padStart(2, "0")}`;
+  const earlyTo = `01-${String(w).padStart(2, "0")}`;
+  const ys = [...new Set(years.flatMap((y) => [y - 1, y, y + 1]))].map(String);
+  const rows = await queryRows<{ type: string; d: string }>(
+    db,
+    sql`SELECT DISTINCT ${events.type} AS type, substr(${events.dateValue}, 1, 10) AS d FROM ${events}
+      WHERE ${notRejected} AND length(${events.dateValue}) >= 10
+        AND ${events.type} = ANY(${sql.param(types)}::text[])
+        AND substr(${events.dateValue}, 1, 4) = ANY(${sql.param(ys)}::text[])
+        AND (substr(${events.dateValue}, 6, 5) >= ${lateFrom} OR substr(${events.dateValue}, 6, 5) <= ${earlyTo})`,
+  );
+  for (const r of rows) {
+    const key = `${r.type}|${r.d.slice(0, 4)}`;
+    const list = out.get(key);
+    if (list) list.push(r.d);
+    else out.set(key, [r.d]);
+  }
+  return out;
+}
+
+/**
+ * The smallest superset of `start` that re-clusters to the same clusters as the whole corpus: it adds
+ * - the partitions of stored clusters holding events of the set (they are replaced, so wholly re-clustered),
+ * - the partitions of the events of stored clusters of the set (they lose their cluster, so are re-clustered),
+ * - for a dated partition type × year, the previous or next year of that type when a cluster could cross the
+ *   boundary: a report in the last `w` days of the earlier year and one in the first `w` days of the later
+ *   (`w` = the type's window), so chains of windows stay in one set.
+ * Repeated until nothing is added (usually one round and a check).
+ */
+export async function closeBuckets(db: Db, start: readonly string[]): Promise<string[]> {
+  const set = new Set(start);
+  for (;;) {
+    const size = set.size;
+    const list = sql.param([...set]);
+    const held = await queryRows<{ b: string }>(
+      db,
+      sql`SELECT c.bucket AS b FROM ${eventClusters} c JOIN ${eventClusterMembers} m ON m.cluster_id = c.id
+          JOIN ${events} ON ${events.articleId} = m.article_id AND ${events.id} = m.event_id
+          JOIN ${articles} ON ${articles.id} = ${events.articleId}
+        WHERE c.method = ${CLUSTER_METHOD} AND c.bucket IS NOT NULL AND ${EVENT_BUCKET} = ANY(${list}::text[])
+        UNION
+        SELECT ${EVENT_BUCKET} AS b FROM ${eventClusters} c JOIN ${eventClusterMembers} m ON m.cluster_id = c.id
+          JOIN ${events} ON ${events.articleId} = m.article_id AND ${events.id} = m.event_id
+          JOIN ${articles} ON ${articles.id} = ${events.articleId}
+        WHERE c.method = ${CLUSTER_METHOD} AND c.bucket = ANY(${list}::text[])`,
+    );
+    for (const r of held) set.add(r.b);
+    const dated: [string, number][] = [];
+    for (const b of set) {
+      const m = /^([A-Z_]+)\|y:(\d{4})$/.exec(b);
+      if (m) dated.push([m[1]!, Number(m[2])]);
+    }
+    const days = await boundaryDays(
+      db,
+      [...new Set(dated.map(([t]) => t))],
+      dated.map(([, y]) => y),
+    );
+    /** True when a cluster of `type` could hold days of both `year` and `year + 1`. */
+    const linked = (type: string, year: number): boolean => {
+      const w = CLUSTER_WINDOW_DAYS[type as keyof typeof CLUSTER_WINDOW_DAYS] ?? MAX_CLUSTER_WINDOW_DAYS;
+      const jan1 = dayNumber(`${year + 1}-01-01`);
+      const late = (days.get(`${type}|${year}`) ?? []).some((d) => jan1 - dayNumber(d) <= w && jan1 > dayNumber(d));
+      const early = (days.get(`${type}|${year + 1}`) ?? []).some(
+        (d) => dayNumber(d) - jan1 < w && dayNumber(d) >= jan1,
+      );
+      return late && early;
+    };
+    for (const [type, year] of dated) {
+      if (linked(type, year - 1)) set.add(`${type}|y:${year - 1}`);
+      if (linked(type, year)) set.add(`${type}|y:${year + 1}`);
+    }
+    if (set.size === size) return [...set];
+  }
+}
+
 /**
  * Re-clusters whole partitions (`"all"`: the corpus) with core's `clusterEvents` and replaces their stored
- * clusters in one transaction. Clusters that come out unchanged keep their id and creation time.
+ * clusters in one transaction. The partitions are first closed (`closeBuckets`) so that the result equals
+ * re-clustering the corpus. Clusters that come out unchanged keep their id and creation time.
  */
-export async function recluster(db: Db, buckets: readonly string[] | "all"): Promise<ReclusterSummary> {
+export async function recluster(db: Db, given: readonly string[] | "all"): Promise<ReclusterSummary> {
   const t0 = performance.now();
-  if (buckets !== "all" && buckets.length === 0) return { buckets: 0, events: 0, clusters: 0, ms: 0 };
+  if (given !== "all" && given.length === 0) return { buckets: 0, events: 0, clusters: 0, ms: 0 };
+  const buckets = given === "all" ? given : await closeBuckets(db, given);
   const inBuckets: SQL = buckets === "all" ? sql`true` : sql`${EVENT_BUCKET} = ANY(${sql.param([...buckets])}::text[])`;
   const evs = await loadEventsWhere(db, and(notRejected, inBuckets)!, true);
   const arts = await queryRows<{ id: string; outlet: string | null; published: string | null; title: string | null }>(

@@ -1,13 +1,14 @@
 import { existsSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { EXTRACTOR_VERSION } from "@parley/core";
-import type { Analysis } from "@parley/schema";
+import type { Analysis, ArticleInput } from "@parley/schema";
 import { describe, expect, it } from "vitest";
 import {
   articlesOf,
   buildCorpusView,
   buildTimeline,
   clusterEvents,
+  type IngestItem,
   type ItemError,
   readInputs,
   stanceHistories,
@@ -15,10 +16,14 @@ import {
   stickingPoints,
 } from "../src";
 import { DRIVERS } from "./drivers";
+import { fakeAnalyze } from "./fixtures";
 
 const SEEDS = new URL("../../../../shared/corpus/seeds/", import.meta.url).pathname;
 const HAVE_SEEDS = existsSync(`${SEEDS}manifest.json`);
-if (!HAVE_SEEDS) console.warn(`[store tests] ${SEEDS} is absent: skipping the seed-corpus ingest test.`);
+if (!HAVE_SEEDS)
+  console.warn(
+    `[store tests] ${SEEDS} (the shared seed corpus, ../shared/corpus/seeds) is absent: skipping the seed-corpus ingest and cluster tests.`,
+  );
 
 describe.skipIf(!HAVE_SEEDS)("ingest of the seed corpus (read at run time, real extractor on workers)", () => {
   describe.each(DRIVERS)("$name", ({ name, open, skip }) => {
@@ -67,11 +72,16 @@ describe.skipIf(!HAVE_SEEDS)("ingest of the seed corpus (read at run time, real 
         expect(new Set(members).size).toBe(members.length);
         expect(members.length).toBe(s.events);
         // The Cairo talks of February 2024 are reported by The National and Kayhan International. The
-        // extractor dates The National's meetings on 8 February and Kayhan's on 13 February, and clusterEvents
-        // only merges dated reports of the same day, so they are distinct clusters — between them, MEET clusters
-        // with Egypt in February 2024 come from both outlets.
-        const cairo = await db.corpus.clusters({ type: "MEET", actor: "EGY", from: "2024-02", to: "2024-02" });
-        expect(new Set(cairo.flatMap((c) => c.outlets))).toEqual(new Set(["The National", "Kayhan International"]));
+        // extractor dates The National's meetings on 8 February and Kayhan's on 13–14 February; MEET has a
+        // 7-day window (a round of talks), so they form one cluster corroborated by both outlets.
+        const cairo = await db.corpus.clusters({ type: "MEET", from: "2024-02", to: "2024-02", minOutlets: 2 });
+        expect(cairo.length).toBeGreaterThan(0);
+        const talks = cairo.find(
+          (c) => c.outlets.includes("The National") && c.outlets.includes("Kayhan International"),
+        );
+        expect(talks, JSON.stringify(cairo.map((c) => [c.label, c.outlets]))).toBeDefined();
+        expect(talks!.outletCount).toBeGreaterThanOrEqual(2);
+        expect(talks!.date!.startsWith("2024-02")).toBe(true);
         for (const c of await db.corpus.clusters({ limit: 10_000 })) {
           expect(c.outletCount).toBe(c.outlets.length);
           expect(c.articleCount).toBeGreaterThanOrEqual(c.outletCount);
@@ -89,6 +99,53 @@ describe.skipIf(!HAVE_SEEDS)("ingest of the seed corpus (read at run time, real 
         expect(await db.corpus.timeline({ granularity: "week", limit: 10_000 })).toEqual(
           buildTimeline(view, { granularity: "week" }),
         );
+      } finally {
+        await db.cleanup();
+      }
+    });
+  });
+});
+
+/** Reports of one round of Cairo talks across a year boundary (synthetic; events are dated by publication). */
+const ROUND: IngestItem[] = [
+  ["dec.txt", "Year-end Wire", "2023-12-29", "Egypt met Hamas in Cairo on Friday."],
+  ["jan.txt", "New Year Post", "2024-01-02", "Egyptian officials met Hamas in Cairo again."],
+  ["jan-late.txt", "New Year Post", "2024-01-20", "Egypt met Hamas in Cairo for a new round."],
+].map(([file, outlet, published, text]) => ({ file, outlet, published, title: file, text: `${file}\n\n${text}` }));
+
+describe("partitioned re-clustering equals clustering the whole corpus across a year boundary", () => {
+  describe.each(DRIVERS)("$name", ({ open, skip }) => {
+    it.skipIf(skip)("closes partitions over a MEET window that crosses into the next year", async () => {
+      const db = await open();
+      const c = db.corpus;
+      const analyze = (i: ArticleInput) => fakeAnalyze(i, "test-1");
+      const strip = (xs: Awaited<ReturnType<typeof c.clusters>>) =>
+        xs.map(({ createdAt: _c, ...rest }) => rest).sort((x, y) => (x.id < y.id ? -1 : 1));
+      try {
+        // Ingested one at a time: each ingest re-clusters only the partitions of the new article (MEET|y:2024
+        // for the January reports), which must pull in MEET|y:2023.
+        for (const item of [ROUND[1]!, ROUND[2]!, ROUND[0]!]) await c.ingest([item], { analyze });
+        const partitioned = strip(await c.clusters({ type: "MEET", limit: 1000 }));
+        await c.recluster();
+        expect(strip(await c.clusters({ type: "MEET", limit: 1000 }))).toEqual(partitioned);
+        const crossing = partitioned.find((x) => x.outletCount === 2)!;
+        expect(crossing).toMatchObject({
+          date: "2023-12-29",
+          outlets: ["New Year Post", "Year-end Wire"],
+          dateSpan: { min: "2023-12-29", max: "2024-01-02" },
+        });
+        expect(partitioned).toHaveLength(2);
+        // a review that removes the December report re-clusters its partition and the January one it reached
+        const [dec] = await c.events({ type: "MEET", outlet: "Year-end Wire" });
+        await c.review(dec!.id, { action: "reject", author: "analyst" });
+        const afterReview = strip(await c.clusters({ type: "MEET", limit: 1000 }));
+        expect(afterReview.map((x) => `${x.dateSpan.min}..${x.dateSpan.max}`).sort()).toEqual([
+          "2024-01-02..2024-01-02",
+          "2024-01-20..2024-01-20",
+        ]);
+        await c.recluster();
+        expect(strip(await c.clusters({ type: "MEET", limit: 1000 }))).toEqual(afterReview);
+        expect(afterReview.flatMap((x) => x.eventIds)).not.toContain(dec!.id);
       } finally {
         await db.cleanup();
       }

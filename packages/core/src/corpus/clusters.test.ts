@@ -28,8 +28,9 @@ const cairoMeet = (article: string, extra: Partial<EvSpec> = {}): EvSpec => ({
   ...extra,
 });
 
-function run(specs: EvSpec[]) {
-  return clusterEvents(view({ articles, actors, events: specs.map((s, i) => ev({ id: `x${i}`, ...s })) }));
+function run(specs: EvSpec[], reverse = false) {
+  const events = specs.map((s, i) => ev({ id: `x${i}`, ...s }));
+  return clusterEvents(view({ articles, actors, events: reverse ? events.reverse() : events }));
 }
 
 describe("clusterEvents", () => {
@@ -205,11 +206,25 @@ describe("clusterEvents", () => {
     const out = run(events);
     expect(out.map((c) => c.eventIds.length).sort((a, b) => b - a)).toEqual(sizes);
     // the same clusters whatever the input order
-    expect(run([...events].reverse())).toEqual(out);
+    expect(run(events, true)).toEqual(out);
     if (corroboration) {
       const big = out.find((c) => c.eventIds.length === sizes[0])!;
       expect([big.articleCount, big.outletCount]).toEqual(corroboration);
     }
+  });
+
+  it("a report in the windows of two clusters joins the nearer one", () => {
+    const out = run([
+      cairoMeet("a1", { date: "2024-02-01" }),
+      cairoMeet("a2", { date: "2024-02-05", place: "doha" }),
+      cairoMeet("a4", { date: "2024-02-06", place: null }),
+    ]);
+    expect(out.map((c) => c.eventIds)).toEqual([["x0"], ["x1", "x2"]]);
+    expect(out[1]).toMatchObject({
+      date: "2024-02-05",
+      placeId: "doha",
+      dateSpan: { min: "2024-02-05", max: "2024-02-06" },
+    });
   });
 
   it("reports first report, outlets, issues, date span, statuses and the shared date", () => {
