@@ -140,7 +140,7 @@ export class MentionFinder {
         // The first mention outside a prepositional phrase is the sentence's subject: pronouns prefer it.
         if (
           !this.currentSubject.has(sentence) &&
-          !hit.anaphoric &&
+          (!hit.anaphoric || hit.method === "anaphor") &&
           !PREP_BEFORE.test(tokens[hit.start - 1]?.lower ?? "")
         ) {
           this.currentSubject.set(sentence, hit.actorIds);
