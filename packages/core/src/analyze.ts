@@ -118,6 +118,7 @@ export function analyzeArticle(input: ArticleInput, options: AnalyzeOptions = {}
           : null,
       }
     : null;
+  addressCounterparts(events, finder.parties(), registry, kb);
   const actorIds = new Set<string>();
   for (const e of events) for (const a of [...e.source, ...e.target, ...e.mediators]) actorIds.add(a);
   for (const e of events) if (e.attributedTo) actorIds.add(e.attributedTo);
@@ -167,4 +168,29 @@ function continuesReport(tokens: ReturnType<typeof tokenize>, previous: Speech |
 function actorsNear(hits: MentionHit[], tokenIndex: number): string[] {
   const after = hits.find((h) => h.start >= tokenIndex && h.start <= tokenIndex + 3);
   return after ? after.actorIds : [];
+}
+
+/**
+ * A party's demand or rejection with no addressee is addressed to the other side of the negotiation. Done once the
+ * whole article is read, so the two sides are known even for its first sentences.
+ */
+function addressCounterparts(
+  events: Event[],
+  parties: string[],
+  registry: ActorRegistry,
+  kb: ReturnType<typeof knowledgeBase>,
+): void {
+  if (parties.length !== 2) return;
+  for (const e of events) {
+    if ((e.type !== "DEMAND" && e.type !== "REJECT") || e.target.length > 0 || e.source.length !== 1) continue;
+    const actor = registry.get(e.source[0]!);
+    if (e.type === "DEMAND" && actor?.type === "PERSON") continue;
+    const side = kb.root(e.source[0]!);
+    if (!parties.includes(side)) continue;
+    const other = parties.find((p) => p !== side);
+    if (other) {
+      e.target = [other];
+      registry.use(other);
+    }
+  }
 }

@@ -22,7 +22,6 @@ export interface DraftEvent {
 
 /** Statement events whose source is the speaker when the sentence gives no other subject. */
 const TALK_WORDS = /^(talks|negotiations|dialogue|discussions|process)$/;
-const COUNTERPART_TYPES = new Set<EventType>(["DEMAND", "REJECT"]);
 const DOCUMENT_SUBJECTS = new Set<EventType>(["APPEAL", "DEMAND", "PROPOSE", "SUPPORT", "ACCUSE"]);
 const SPOKEN_TYPES = new Set<EventType>(["ASSESS", "DEMAND", "APPEAL", "SUPPORT", "ACCUSE", "THREATEN"]);
 const STATEMENT_TYPES = new Set<EventType>(["ASSESS", "ACCUSE", "DEMAND", "APPEAL", "SUPPORT", "THREATEN", "REJECT"]);
@@ -203,12 +202,6 @@ export function extractSentenceEvents(input: SentenceInput): { events: DraftEven
       const violators = source.length ? source : target;
       target = violators.filter((id) => !speech?.speaker.includes(id));
       source = speech && inContent ? speech.speaker.filter((id) => actorOf(id)?.type !== "MEDIA") : [];
-    }
-    // A party's demand or rejection with no addressee is addressed to the other side of the negotiation.
-    if (COUNTERPART_TYPES.has(type) && target.length === 0 && source.length === 1 && input.parties.length === 2) {
-      const side = rootOf(source[0]!);
-      const other = input.parties.find((p) => p !== side);
-      if (other && input.parties.includes(side) && actorOf(source[0]!)?.type !== "PERSON") target = [other];
     }
     // Outlets relay events rather than take part; a sentence's speaker is not the counterpart of what they report.
     const isMedia = (id: string) => actorOf(id)?.type === "MEDIA";
