@@ -118,7 +118,7 @@ export function analyzeArticle(input: ArticleInput, options: AnalyzeOptions = {}
           : null,
       }
     : null;
-  addressCounterparts(events, finder.parties(), registry, kb);
+  addressCounterparts(events, finder.parties(), registry, (id) => finder.sideOf(id));
   const actorIds = new Set<string>();
   for (const e of events) for (const a of [...e.source, ...e.target, ...e.mediators]) actorIds.add(a);
   for (const e of events) if (e.attributedTo) actorIds.add(e.attributedTo);
@@ -178,14 +178,14 @@ function addressCounterparts(
   events: Event[],
   parties: string[],
   registry: ActorRegistry,
-  kb: ReturnType<typeof knowledgeBase>,
+  sideOf: (id: string) => string,
 ): void {
   if (parties.length !== 2) return;
   for (const e of events) {
     if ((e.type !== "DEMAND" && e.type !== "REJECT") || e.target.length > 0 || e.source.length !== 1) continue;
     const actor = registry.get(e.source[0]!);
     if (e.type === "DEMAND" && actor?.type === "PERSON") continue;
-    const side = kb.root(e.source[0]!);
+    const side = sideOf(e.source[0]!);
     if (!parties.includes(side)) continue;
     const other = parties.find((p) => p !== side);
     if (other) {

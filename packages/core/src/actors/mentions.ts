@@ -165,9 +165,9 @@ export class MentionFinder {
     // No pair named together yet: the two most mentioned parties so far.
     const counts = new Map<string, number>();
     for (const r of this.recent) {
-      const root = this.kb.root(r.id);
-      const type = this.registry.get(root)?.type;
-      if (type && PARTY_TYPES.has(type)) counts.set(root, (counts.get(root) ?? 0) + 1);
+      if (this.registry.get(r.id)?.type === "PERSON") continue;
+      const side = this.sideOf(r.id);
+      if (this.isSide(side)) counts.set(side, (counts.get(side) ?? 0) + 1);
     }
     const ranked = [...counts].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]));
     return ranked.length >= 2 && ranked[1]![1] >= 2 ? [ranked[0]![0], ranked[1]![0]] : [];
@@ -199,21 +199,35 @@ export class MentionFinder {
       if (between.length !== 1 || !["and", "-", "–"].includes(between[0]!)) continue;
       const [x, y] = [this.registry.get(a.actorIds[0]!), this.registry.get(b.actorIds[0]!)];
       if (!x || !y || x.id === y.id) continue;
-      const xs = this.kb.root(x.id);
-      const ys = this.kb.root(y.id);
-      const partyLike = (id: string) => {
-        const t = this.registry.get(id)?.type;
-        return t !== undefined && PARTY_TYPES.has(t);
-      };
-      // The parties themselves, not bodies standing in for them ("CIA and Mossad chiefs").
-      if (!partyLike(x.id) || !partyLike(y.id)) continue;
-      if (partyLike(xs) && partyLike(ys) && xs !== ys) {
+      const xs = this.sideOf(x.id);
+      const ys = this.sideOf(y.id);
+      if (this.isSide(xs) && this.isSide(ys) && xs !== ys) {
         this.mainParties = [xs, ys];
         this.registry.use(xs);
         this.registry.use(ys);
         return;
       }
     }
+  }
+
+  /**
+   * The negotiating side an actor stands for: a delegation or a generated ministry stands for its owner; states,
+   * armed and political groups and known bodies that negotiate themselves (a military council) stand for themselves.
+   */
+  sideOf(id: string): string {
+    const actor = this.registry.get(id);
+    if (!actor) return id;
+    if (actor.id.startsWith("gov:") || / delegation$/.test(actor.name) || actor.type === "PERSON")
+      return this.kb.root(id);
+    return id;
+  }
+
+  isSide(id: string): boolean {
+    const actor = this.registry.get(id);
+    return (
+      actor !== undefined &&
+      (PARTY_TYPES.has(actor.type) || (actor.type === "GOVERNMENT" && actor.known && !actor.id.startsWith("gov:")))
+    );
   }
 
   private matchAt(tokens: Token[], i: number, sentence: number): MentionHit | null {
