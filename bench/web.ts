@@ -33,6 +33,14 @@ const FRESH = args.includes("--fresh");
 const P95_TARGET_MS = 300;
 const JS_TARGET_KB = 350;
 
+const NOTE = `
+Cold vs warm: each server keeps the results of read queries (\`QueryCache\` in \`@parley/api\`, cleared by every ingest or
+review and expired after 60 s), so the p50/p95 columns measure a view whose data is already computed — rendering, RSC
+payload and HTML. The "Cold" column is the first request after start, an ingest or a review: whole-corpus views
+(overview, timeline, actors, sources) then take 10–20 s on this corpus, dominated by the store's cross-article model
+queries over all 215,125 events. Those cold times are far above the 300 ms target; caching, not faster queries,
+is what brings repeat views under it.`.trim();
+
 const log = (s: string) => process.stderr.write(`${s}\n`);
 
 async function corpusDir(): Promise<{ dir: string; ingestSeconds: number | null; events: number }> {
@@ -207,6 +215,9 @@ async function main() {
       "",
       `Corpus: ${stats.articles.toLocaleString("en")} generated articles (\`bench/generate\`, seed ${SEED}), ${stats.events.toLocaleString("en")} events, ${stats.actors.toLocaleString("en")} actors, ${stats.claims.toLocaleString("en")} claims, embedded PGlite${ingestSeconds ? `; ingested in ${ingestSeconds.toFixed(0)} s on ${cpus().length} worker threads (${events.toLocaleString("en")} events)` : ""}.`,
       `Server: \`parley serve\` (Next.js production build, in-process tRPC) on 127.0.0.1. Each view: one cold request, one warm-up, then ${RUNS} sequential requests timed to the last byte of the HTML (server components prefetch every query the view needs, so this is the server's whole work for the page). First-load JS: every \`<script src>\` in the page's HTML, gzipped (level 6); chunks loaded later on demand (the Cytoscape network on /actors) are not counted; ${cytoscape} distinct scripts were seen over all views. Targets: p95 < ${P95_TARGET_MS} ms, first-load JS < ${JS_TARGET_KB} KB gzipped.`,
+      "",
+      "",
+      NOTE,
       "",
       "| View | Path | Cold (ms) | p50 (ms) | p95 (ms) | Max (ms) | p95 < 300 ms | First-load JS (KB gz) | (KB raw) | < 350 KB |",
       "|---|---|--:|--:|--:|--:|:-:|--:|--:|:-:|",
