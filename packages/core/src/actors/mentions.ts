@@ -162,6 +162,16 @@ export class MentionFinder {
   /** The article's two main parties, for "the two sides" (the first pair joined by "and"/"between"). */
   parties(): string[] {
     if (this.mainParties) return this.mainParties;
+    if (this.fallbackParties?.at === this.recent.length) return this.fallbackParties.ids;
+    const ids = this.mostMentionedSides();
+    this.fallbackParties = { at: this.recent.length, ids };
+    return ids;
+  }
+
+  private fallbackParties: { at: number; ids: string[] } | null = null;
+
+  /** No pair named together yet: the two most mentioned sides so far. */
+  private mostMentionedSides(): string[] {
     // No pair named together yet: the two most mentioned parties so far.
     const counts = new Map<string, number>();
     for (const r of this.recent) {
@@ -249,15 +259,13 @@ export class MentionFinder {
       let k = i + 2;
       if (tokens[k]?.kind === "word" && !/s$/.test(tokens[k]!.lower) && /s$/.test(tokens[k + 1]?.lower ?? "")) k++;
       const noun = tokens[k];
-      const parties = this.parties();
-      if (
-        noun &&
-        /s$/.test(noun.lower) &&
+      const isPair =
+        noun !== undefined &&
         /^(sides|parties|countries|rivals|camps|men|governments|neighbours|neighbors|ministers|leaders|delegations|presidents|states|nations|foes|enemies|adversaries)$/.test(
           noun.lower,
-        ) &&
-        parties.length === 2
-      ) {
+        );
+      const parties = isPair ? this.parties() : [];
+      if (isPair && parties.length === 2) {
         return { start: i, end: k + 1, actorIds: [...parties], method: "anaphor", anaphoric: true, possessive: false };
       }
     }

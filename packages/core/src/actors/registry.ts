@@ -58,9 +58,16 @@ export class ActorRegistry {
     return [...this.used.values()];
   }
 
+  private readonly converted = new Map<string, Actor>();
+
   private fromKb(id: string): Actor | undefined {
+    const cached = this.converted.get(id);
+    if (cached) return cached;
     const kb = this.kb.actors.get(id);
-    return kb ? toActor(kb) : undefined;
+    if (!kb) return undefined;
+    const actor = toActor(kb);
+    this.converted.set(id, actor);
+    return actor;
   }
 }
 
