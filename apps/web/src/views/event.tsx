@@ -1,6 +1,7 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { useMemo } from "react";
 import { ReviewBadge, StatusBadge } from "../components/badges";
 import { Downloads } from "../components/downloads";
 import { QueryState } from "../components/query-state";
@@ -20,6 +21,9 @@ export function EventView({
   const trpc = useTRPC();
   const q = useQuery(trpc.events.get.queryOptions({ id }));
   const cl = useQuery(trpc.clusters.ofEvent.queryOptions({ id }));
+  const actors = useQuery(trpc.actors.list.queryOptions({ limit: 10_000 }));
+  const names = useMemo(() => Object.fromEntries((actors.data ?? []).map((a) => [a.id, a.name])), [actors.data]);
+  const list = (ids: string[]) => ids.map((i) => names[i] ?? i).join(", ");
   return (
     <QueryState q={q}>
       {({ event, reviews }) => {
@@ -39,11 +43,11 @@ export function EventView({
             <blockquote className="panel">“{event.evidence.text}”</blockquote>
             <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
               <dt>Source</dt>
-              <dd>{event.source.join(", ") || "—"}</dd>
+              <dd>{list(event.source) || "—"}</dd>
               <dt>Target</dt>
-              <dd>{event.target.join(", ") || "—"}</dd>
+              <dd>{list(event.target) || "—"}</dd>
               <dt>Mediators</dt>
-              <dd>{event.mediators.join(", ") || "—"}</dd>
+              <dd>{list(event.mediators) || "—"}</dd>
               <dt>Issues</dt>
               <dd>{event.issues.join(", ") || "—"}</dd>
               <dt>Date</dt>
@@ -51,7 +55,7 @@ export function EventView({
               <dt>Place</dt>
               <dd>{event.location?.name ?? "—"}</dd>
               <dt>Said by</dt>
-              <dd>{event.attributedTo ?? "the reporter"}</dd>
+              <dd>{event.attributedTo ? (names[event.attributedTo] ?? event.attributedTo) : "the reporter"}</dd>
               <dt>Article</dt>
               <dd>
                 <Link

@@ -1,5 +1,6 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
+import { useMemo } from "react";
 import { Downloads } from "../components/downloads";
 import { QueryState } from "../components/query-state";
 import type { EventFilter } from "../lib/filters";
@@ -41,6 +42,9 @@ function Bars({ items, label }: { items: [string, number][]; label: string }) {
 export function SourcesView({ filter }: { filter: EventFilter }) {
   const trpc = useTRPC();
   const q = useQuery(trpc.model.sources.queryOptions({ ...filter, limit: 100 }));
+  const actors = useQuery(trpc.actors.list.queryOptions({ limit: 10_000 }));
+  const names = useMemo(() => Object.fromEntries((actors.data ?? []).map((a) => [a.id, a.name])), [actors.data]);
+  const name = (id: string) => names[id] ?? id;
   return (
     <QueryState q={q}>
       {(profiles) => (
@@ -63,7 +67,7 @@ export function SourcesView({ filter }: { filter: EventFilter }) {
                   .join("; "),
                 topQuoted: p.quotes
                   .slice(0, 5)
-                  .map((a) => `${a.actor} ${a.count}`)
+                  .map((a) => `${name(a.actor)} ${a.count}`)
                   .join("; "),
               }))}
               json={profiles}
@@ -101,14 +105,14 @@ export function SourcesView({ filter }: { filter: EventFilter }) {
                 <p>
                   {p.quotes
                     .slice(0, 6)
-                    .map((a) => `${a.actor} (${a.count})`)
+                    .map((a) => `${name(a.actor)} (${a.count})`)
                     .join(", ") || "—"}
                 </p>
                 <h3 className="mt-2 font-semibold">Covers most</h3>
                 <p>
                   {p.topActors
                     .slice(0, 6)
-                    .map((a) => `${a.actor} (${a.count})`)
+                    .map((a) => `${name(a.actor)} (${a.count})`)
                     .join(", ") || "—"}
                 </p>
               </article>
