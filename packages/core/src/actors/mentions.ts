@@ -400,7 +400,7 @@ export class MentionFinder {
 
   private uniqueSurname(surname: string): string | null {
     const ids = this.kb.surnames.get(surname);
-    if (!ids || ids.length !== 1) return null;
+    if (ids?.length !== 1) return null;
     const actor = this.kb.actors.get(ids[0]!);
     // Only people whose term covers the article's date (or have no recorded term).
     if (!actor) return null;

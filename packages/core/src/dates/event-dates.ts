@@ -271,7 +271,7 @@ function modifiedNoun(d: DateExpression, tokens: Token[]): number {
   if (before !== "the" && before !== "a" && before !== "that") return -1;
   const after = tokenAt(tokens, d.end);
   const next = tokens[after];
-  if (!next || next.kind !== "word" || next.cap) return -1;
+  if (next?.kind !== "word" || next.cap) return -1;
   return after;
 }
 

@@ -185,7 +185,7 @@ export function extractSentenceEvents(input: SentenceInput): { events: DraftEven
       if (type === "CEASEFIRE") {
         const between = betweenPair(map, trigger);
         const pair = map.endingBefore(trigger.start, 2);
-        source = between.length ? between : pair && pair.actorIds.length ? ids(coordinated(map, pair)) : [];
+        source = between.length ? between : pair?.actorIds.length ? ids(coordinated(map, pair)) : [];
         target = [];
       }
     }
@@ -290,7 +290,7 @@ function contentSpans(
 /** "a plan hammered out in Paris by …": a past participle after a noun, followed by "by". */
 function reducedRelative(tokens: Token[], trigger: TriggerMatch): boolean {
   const prev = tokens[trigger.start - 1];
-  if (!prev || prev.kind !== "word" || prev.cap) return false;
+  if (prev?.kind !== "word" || prev.cap) return false;
   return agentWithin(tokens, trigger.end);
 }
 

@@ -95,8 +95,7 @@ export function statementEvents(ctx: StatementContext): DraftEvent[] {
       (e.type === "ACCUSE" && /violat|breach/.test(e.trigger.lemma)),
   );
   if (
-    breach &&
-    breach.source.length &&
+    breach?.source.length &&
     !breach.source.some((id) => speaker.includes(id)) &&
     !events.some((e) => e.type === "ACCUSE" && e.source.some((id) => speaker.includes(id)))
   ) {

@@ -74,7 +74,7 @@ export function eventPlace(input: EventPlaceInput): string | null {
 /** A building or compound is named by the city it stands in: the nearest city of its country within 50 km. */
 export function cityOfVenue(kb: KnowledgeBase, id: string): string {
   const venue = kb.places.get(id);
-  if (!venue || venue.kind !== "venue") return id;
+  if (venue?.kind !== "venue") return id;
   let best: { id: string; km: number } | null = null;
   for (const p of kb.places.values()) {
     if (p.kind !== "city" || p.country !== venue.country) continue;
