@@ -1,3 +1,4 @@
+import { EVENT_TYPES } from "@parley/schema";
 import { Rng } from "./prng";
 import {
   AGENCIES,
@@ -15,31 +16,8 @@ import {
   TALK_ADJECTIVES,
 } from "./vocab";
 
-/** The event kinds the generator writes sentences for (the 22 types of the annotation guide). */
-export const KINDS = [
-  "MEET",
-  "CALL",
-  "TRAVEL",
-  "MEDIATE",
-  "PROPOSE",
-  "COUNTER_PROPOSE",
-  "ACCEPT",
-  "REJECT",
-  "DEMAND",
-  "APPEAL",
-  "SUSPEND",
-  "RESUME",
-  "ASSESS",
-  "ACCUSE",
-  "SUPPORT",
-  "THREATEN",
-  "AGREE",
-  "CEASEFIRE",
-  "RELEASE",
-  "MILITARY",
-  "MOBILIZE",
-  "HUMANITARIAN",
-] as const;
+/** The event kinds the generator writes sentences for: the 22 types of the annotation guide. */
+export const KINDS = EVENT_TYPES;
 export type Kind = (typeof KINDS)[number];
 
 /** Non-event sentences: background, quotes, analysis. */

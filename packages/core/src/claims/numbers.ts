@@ -14,6 +14,8 @@
  *
  * One precompiled global regex scans the range; look-behind checks are bounded, so the pass is linear.
  */
+
+import { NUMBER_UNITS } from "../text/number-words";
 import { ANY_WORD, isRegexWordChar, wordKey, wordKeys } from "../text/scan";
 
 export type Qualifier = "exact" | "at_least" | "more_than" | "nearly" | "about" | "up_to";
@@ -29,36 +31,6 @@ export interface NumberMention {
   qualifierStart: number;
 }
 
-const UNITS: Record<string, number> = {
-  zero: 0,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  sixty: 60,
-  seventy: 70,
-  eighty: 80,
-  ninety: 90,
-};
 const SCALES: Record<string, number> = { hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9 };
 const ORDINALS: Record<string, number> = {
   first: 1,
@@ -167,7 +139,7 @@ function parseWords(s: string): number {
   let current = 0;
   for (const w of s.toLowerCase().split(/[- ]+/)) {
     if (w === "and" || w === "") continue;
-    if (w in UNITS) current += UNITS[w]!;
+    if (w in NUMBER_UNITS) current += NUMBER_UNITS[w]!;
     else if (w === "hundred") current = (current || 1) * 100;
     else if (w in SCALES) {
       total += (current || 1) * SCALES[w]!;
@@ -282,7 +254,7 @@ export function findNumbers(text: string, start: number, end: number): NumberMen
     } else if (m[6]) {
       ordinal = true;
       const parts = m[6].toLowerCase().split("-");
-      value = parts.length === 2 ? UNITS[parts[0]!]! + ORDINALS[parts[1]!]! : ORDINALS[parts[0]!]!;
+      value = parts.length === 2 ? NUMBER_UNITS[parts[0]!]! + ORDINALS[parts[1]!]! : ORDINALS[parts[0]!]!;
     } else {
       value = parseWords(m[7]!);
       // "two hundred and" — do not keep a trailing connector

@@ -1,6 +1,7 @@
 import type { EventDate, EventType } from "@parley/schema";
 import type { DraftEvent } from "../events/extract";
 import { findTriggers } from "../events/lexicon";
+import { NUMBER_UNITS } from "../text/number-words";
 import { type Token, tokenize } from "../text/tokens";
 import { type DateExpression, type DateValue, findDateExpressions } from "./resolve";
 
@@ -401,16 +402,7 @@ const COUNTED =
   /^(a|one|two|three|four|five|six|seven|eight|nine|ten|several|\d{1,2})\s(days?|weeks?|months?)\s(after|before|later|earlier)$/i;
 const WORDS: Record<string, number> = {
   a: 1,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
+  ...NUMBER_UNITS,
 };
 
 /** The reading of an expression; relative ones ("the next morning") count from the date before them. */

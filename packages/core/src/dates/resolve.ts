@@ -20,6 +20,8 @@
  * a year use `context.year` when given.
  * A time of day ("at 4 a.m.") is part of the expression but does not change the day.
  */
+
+import { NUMBER_UNITS } from "../text/number-words";
 import { nextKeyedWord, wordKeys } from "../text/scan";
 
 export interface DateValue {
@@ -55,18 +57,7 @@ const WEEKDAYS: Record<string, number> = { sun: 0, mon: 1, tue: 2, wed: 3, thu: 
 const NUMBER_WORDS: Record<string, number> = {
   a: 1,
   an: 1,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
+  ...NUMBER_UNITS,
   several: Number.NaN,
   few: Number.NaN,
 };
