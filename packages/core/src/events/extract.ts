@@ -169,8 +169,10 @@ export function extractSentenceEvents(input: SentenceInput): { events: DraftEven
     const agreeWord = /^agree/.test(tokens[trigger.start]!.lower);
     // The parties of a deal named in the sentence ("the truce between Israel and Hamas … agreed on Monday").
     if (type === "AGREE" && source.length < 2 && target.length === 0) {
-      const pair = sentencePair(map);
+      const pair = sentencePair(map).filter((id) => actorOf(id)?.type !== "PERSON");
       if (pair.length === 2 && (source.length === 0 || pair.includes(source[0]!))) source = pair;
+      // A deal named as a noun ("the accord came after…") with no party in the sentence: the negotiation's sides.
+      else if (source.length === 0 && trigger.pos !== "verb" && input.parties.length === 2) source = [...input.parties];
     }
     const agreeing =
       (type === "AGREE" && !(agreeWord && source.length === 1 && target.length === 0)) ||
