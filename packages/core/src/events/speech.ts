@@ -99,7 +99,9 @@ export function findSpeech(map: MentionMap, actorOf: (id: string) => Actor | und
         verb: k,
       };
     }
-    if (after && tokens[k - 1]?.text === ",") {
+    // "…, said the official, Azzam al-Ahmed." — the speaker closes the sentence (not "…, said its fighters had …").
+    const closesSentence = after !== undefined && (after.end >= n - 1 || /^[,.;]$/.test(tokens[after.end]?.text ?? ""));
+    if (after && !after.possessive && closesSentence && tokens[k - 1]?.text === ",") {
       return { speaker: ids([after]), outlet: outlet ?? mediaIn([after]), contentStart: 0, contentEnd: k - 1, verb: k };
     }
     // Direct: "X said (that) …" — the subject is the nearest mention to the left in the same clause.
