@@ -199,6 +199,21 @@ export function extractSentenceEvents(input: SentenceInput): { events: DraftEven
         if (!source.includes(m) && !target.includes(m) && mentionedAfter(map, m, trigger.end) && !accompanying(map, m))
           target.push(m);
     }
+    // "Troops returned fire, it [the military] said": bare troops in an army's or a state's report are its own.
+    if (
+      (type === "MILITARY" || type === "MOBILIZE") &&
+      source.length === 0 &&
+      speech &&
+      inContent &&
+      speech.speaker.length === 1
+    ) {
+      const near = tokens.slice(Math.max(speech.contentStart, trigger.start - 6), trigger.end + 3);
+      const speaker = actorOf(speech.speaker[0]!);
+      const own =
+        speaker && (speaker.type === "GOVERNMENT" ? speaker.id : speaker.type === "STATE" ? speaker.id : null);
+      if (own && near.some((t) => /^(troops|soldiers|forces)$/.test(t.lower) && !map.mentionAt(tokens.indexOf(t))))
+        source = [own];
+    }
     // "the army violated the truce, Hamas said": the violator is accused, the reporter accuses.
     if (type === "ACCUSE" && /violat|breach/.test(trigger.lemma)) {
       const violators = source.length ? source : target;
