@@ -761,7 +761,7 @@ export class MentionFinder {
             };
         }
       }
-      const id = this.latest((type) => type === "ARMED_GROUP" || type === "POLITICAL", sentence);
+      const id = this.latest((type) => type !== "PERSON" && type !== "MEDIA", sentence);
       return id
         ? { start: i, end: i + 1, actorIds: [id], method: "pronoun", anaphoric: true, possessive: w === "their" }
         : null;

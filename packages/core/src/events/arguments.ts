@@ -301,7 +301,7 @@ export function findTargets(map: MentionMap, trigger: TriggerMatch, type: EventT
 const THING_OBJECTS = new Set<EventType>(["SUPPORT", "ACCEPT", "REJECT", "PROPOSE", "AGREE", "ASSESS", "DEMAND"]);
 
 const PEOPLE_NOUNS =
-  /^(commanders|officials|members|delegates|representatives|negotiators|envoys|leaders|ministers|diplomats|officers|generals|mediators)$/;
+  /^(commanders|officials|members|delegates|representatives|negotiators|envoys|leaders|ministers|diplomats|officers|generals|mediators|counterparts)$/;
 
 const SUBORDINATORS = new Set(["after", "before", "since", "until", "as", "while", "once", "when", "if", "because"]);
 
@@ -334,7 +334,7 @@ const TARGET_PREPS: Record<EventType, Set<string>> = {
   SUSPEND: new Set([]),
   RESUME: new Set([]),
   ASSESS: new Set([]),
-  ACCUSE: new Set(["on", "at", "against"]),
+  ACCUSE: new Set(["on", "at", "against", "with"]),
   SUPPORT: new Set(["for", "to"]),
   THREATEN: new Set(["against", "on"]),
   AGREE: new Set(["with"]),
