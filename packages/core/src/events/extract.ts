@@ -241,6 +241,20 @@ export function extractSentenceEvents(input: SentenceInput): { events: DraftEven
     });
     void sourceMentions;
   }
+  // "accepted Cairo's proposal", "a ceasefire proposed by Egypt should serve as a framework": the proposer is who
+  // is accepted, backed or rejected.
+  const proposer = proposerIn(map);
+  if (proposer) {
+    for (const e of events) {
+      if (
+        (e.type === "SUPPORT" || e.type === "ACCEPT" || e.type === "REJECT") &&
+        e.target.length === 0 &&
+        !e.source.includes(proposer)
+      ) {
+        e.target = [proposer];
+      }
+    }
+  }
   events.push(...statementEvents({ tokens, map, speech, events, actorOf, rootOf }));
   return { events: distinctActions(events), speech };
 }
@@ -620,4 +634,21 @@ function dropTalksThatContinue(tokens: Token[], triggers: TriggerMatch[]): Trigg
           tokens.slice(n.end, v.start).every((t) => t.text !== "," && t.text !== ";" && !SPEECH_VERBS.has(t.lower))),
     );
   });
+}
+
+/** The author of a proposal the sentence names: "Cairo's proposal", "the Egyptian initiative", "proposed by Egypt". */
+function proposerIn(map: MentionMap): string | null {
+  const tokens = map.tokens;
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (t.lower === "proposed" && tokens[k + 1]?.lower === "by") {
+      const m = map.mentionAt(k + 2) ?? map.mentionAt(k + 3);
+      if (m?.actorIds.length === 1) return m.actorIds[0]!;
+    }
+    if (/^(proposal|proposals|initiative|plan|offer)$/.test(t.lower)) {
+      const owner = map.endingBefore(k, 2);
+      if (owner?.actorIds.length === 1 && (owner.possessive || owner.method === "demonym")) return owner.actorIds[0]!;
+    }
+  }
+  return null;
 }
