@@ -9,6 +9,7 @@ import {
   LOCATIVE_PREPOSITIONS,
   MONTHS,
   NAME_STOPWORDS,
+  PEOPLE_NOUNS,
   STATE_NOUNS,
   WEEKDAYS,
 } from "./words";
@@ -454,6 +455,8 @@ export class MentionFinder {
     if (!actor) return null;
     // A place name used as a venue ("in Cairo") is a place, not the state; capitals are handled separately.
     // …but a country that rockets are fired into is their target ("firing rockets into Israel").
+    // "mediators from Egypt": the country the people come from is the actor, not a venue.
+    const from = /^(from|of)$/.test(tokens[i - 1]?.lower ?? "") && PEOPLE_NOUNS.test(tokens[i - 2]?.lower ?? "");
     const struck =
       /^(into|at|against)$/.test(tokens[i - 1]?.lower ?? "") &&
       tokens
@@ -462,6 +465,7 @@ export class MentionFinder {
     if (
       actor.type === "STATE" &&
       !struck &&
+      !from &&
       LOCATIVE_PREPOSITIONS.has(tokens[i - 1]?.lower ?? "") &&
       !isPossessive(tokens[match.end])
     ) {

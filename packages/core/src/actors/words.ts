@@ -338,3 +338,7 @@ export const HONORIFICS = new Set([
   "marshal",
   "field",
 ]);
+
+/** People nouns whose "from X" / "of X" names the side they stand for ("mediators from Egypt", "members of the team"). */
+export const PEOPLE_NOUNS =
+  /^(commanders|officials|members|delegates|representatives|negotiators|envoys|leaders|ministers|diplomats|officers|generals|mediators|counterparts)$/;

@@ -1,6 +1,6 @@
 import type { EventType } from "@parley/schema";
 import type { MentionHit } from "../actors/mentions";
-import { PREPOSITIONS } from "../actors/words";
+import { PEOPLE_NOUNS, PREPOSITIONS } from "../actors/words";
 import { isPossessive, type Token } from "../text/tokens";
 import { isBarrier, RELATIVE_PRONOUNS, SPEECH_VERBS } from "./clauses";
 import type { TriggerMatch } from "./lexicon";
@@ -299,9 +299,6 @@ export function findTargets(map: MentionMap, trigger: TriggerMatch, type: EventT
 }
 
 const THING_OBJECTS = new Set<EventType>(["SUPPORT", "ACCEPT", "REJECT", "PROPOSE", "AGREE", "ASSESS", "DEMAND"]);
-
-const PEOPLE_NOUNS =
-  /^(commanders|officials|members|delegates|representatives|negotiators|envoys|leaders|ministers|diplomats|officers|generals|mediators|counterparts)$/;
 
 const SUBORDINATORS = new Set(["after", "before", "since", "until", "as", "while", "once", "when", "if", "because"]);
 
