@@ -23,7 +23,10 @@ export class MentionMap {
       const w = tokens[r]!.lower;
       // ", which …,", ", the US mediator,", ", Azerbaijan's closest ally,"
       const possessiveAside = tokens[r]!.cap && (tokens[r + 1]?.lower === "'s" || tokens[r + 1]?.lower === "’s");
-      if (!RELATIVE_PRONOUNS.has(w) && !(w === "the" || w === "a" || w === "an") && !possessiveAside) continue;
+      // ", its deputy leader in Gaza,": a possessive pronoun opens an appositive too.
+      const pronounAside = /^(its|his|her|their)$/.test(w);
+      if (!RELATIVE_PRONOUNS.has(w) && !(w === "the" || w === "a" || w === "an") && !possessiveAside && !pronounAside)
+        continue;
       let end = r + 1;
       while (end < tokens.length && tokens[end]!.text !== "," && !isBarrier(tokens, end)) end++;
       if (tokens[end]?.text === ",") this.asides.push([r - 1, end + 1]);
