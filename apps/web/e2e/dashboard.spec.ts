@@ -1,7 +1,15 @@
-import { mkdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, type Page, test } from "@playwright/test";
+import { CHROMIUM } from "../playwright.config";
 import { EXAMPLES, hasSeeds, runCli, SEEDS, startServer, stopServer, tempDataDir, WEB_DIR } from "./server";
+
+// A developer machine without Debian's chromium skips the browser tests with a clear reason; CI installs it
+// (.ci/run) and never skips.
+test.skip(
+  !process.env.CI && !existsSync(CHROMIUM),
+  `no chromium at ${CHROMIUM}: install Debian's chromium (apt-get install -y chromium) to run the dashboard tests`,
+);
 
 const BASE = () => {
   const url = process.env.PARLEY_E2E_URL;
