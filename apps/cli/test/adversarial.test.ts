@@ -17,7 +17,7 @@ const BIN = join(CLI_DIR, "dist/parley.js");
 /** Generous: the whole 20 MB line takes about two minutes on one core. */
 const LIMIT_MS = 240_000;
 /** Items known to take far longer (analysis time grows with the square of the actor mentions in one article). */
-const SLOW = new Set(["tiny-sentences.txt", "dense-mentions-line.txt", "huge-line.txt"]);
+const SLOW = new Set<string>([]);
 const SLOW_LIMIT_MS = 30_000;
 
 let dir: string;
@@ -77,9 +77,8 @@ describe("parley extract on the adversarial corpus", () => {
     if (SLOW.has(item.name)) continue;
     it(`${item.name}: ${item.what}`, () => check(item.name, LIMIT_MS), LIMIT_MS + 30_000);
   }
-  // Known failure (docs/reliability.md): analysis time grows with the square of the actor mentions in one article,
-  // in actors/mentions.ts (`parties` → `mostMentionedSides`), so these items take minutes instead of seconds.
-  // Bounded at SLOW_LIMIT_MS: `it.fails` passes while the bug is there and fails once it is fixed.
+  // Items known to be slow go here as `it.fails` bounded at SLOW_LIMIT_MS (none since the quadratic count of
+  // actor mentions in actors/mentions.ts was made incremental; see docs/reliability.md).
   for (const name of SLOW) {
     const item = ADVERSARIAL_ITEMS.find((i) => i.name === name)!;
     it.fails(

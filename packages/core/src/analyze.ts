@@ -29,7 +29,8 @@ export function analyzeArticle(input: ArticleInput, options: AnalyzeOptions = {}
   const norm = normalizeText(raw);
   const text = norm.text;
   const seg = segment(text);
-  const published = input.published ?? null;
+  // A publication date that is not a real YYYY-MM-DD date is unknown, not an error.
+  const published = input.published && /^\d{4}-\d{2}-\d{2}$/.test(input.published) && !Number.isNaN(Date.parse(input.published)) ? input.published : null;
   const registry = new ActorRegistry(kb);
   const finder = new MentionFinder(kb, registry, published);
   const toOriginal = (i: number) => norm.toOriginal(i);

@@ -174,20 +174,21 @@ export class MentionFinder {
   /** No pair named together yet: the two most mentioned sides so far. */
   private mostMentionedSides(): string[] {
     // No pair named together yet: the two most mentioned parties so far.
-    const counts = new Map<string, number>();
-    for (const r of this.recent) {
-      if (this.registry.get(r.id)?.type === "PERSON") continue;
-      const side = this.sideOf(r.id);
-      if (this.isSide(side)) counts.set(side, (counts.get(side) ?? 0) + 1);
-    }
-    const ranked = [...counts].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]));
+    const ranked = [...this.sideCounts].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]));
     return ranked.length >= 2 && ranked[1]![1] >= 2 ? [ranked[0]![0], ranked[1]![0]] : [];
   }
+
+  /** Mentions per negotiating side, kept as mentions arrive (so "the two sides" costs no rescan). */
+  private readonly sideCounts = new Map<string, number>();
 
   private remember(id: string, sentence: number): void {
     const actor = this.registry.get(id);
     if (!actor) return;
     this.recent.push({ id, type: actor.type, sentence, order: this.order++ });
+    if (actor.type !== "PERSON") {
+      const side = this.sideOf(id);
+      if (this.isSide(side)) this.sideCounts.set(side, (this.sideCounts.get(side) ?? 0) + 1);
+    }
     if (actor.type === "PERSON") {
       for (const name of [actor.name, ...actor.aliases]) {
         const parts = name.split(/\s+/);
