@@ -30,7 +30,10 @@ export function analyzeArticle(input: ArticleInput, options: AnalyzeOptions = {}
   const text = norm.text;
   const seg = segment(text);
   // A publication date that is not a real YYYY-MM-DD date is unknown, not an error.
-  const published = input.published && /^\d{4}-\d{2}-\d{2}$/.test(input.published) && !Number.isNaN(Date.parse(input.published)) ? input.published : null;
+  const published =
+    input.published && /^\d{4}-\d{2}-\d{2}$/.test(input.published) && !Number.isNaN(Date.parse(input.published))
+      ? input.published
+      : null;
   const registry = new ActorRegistry(kb);
   const finder = new MentionFinder(kb, registry, published);
   const toOriginal = (i: number) => norm.toOriginal(i);
