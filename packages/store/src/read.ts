@@ -342,7 +342,7 @@ export async function loadArticle(
   return { ...stored, analysis, reviewStates };
 }
 
-function rowToClaim(c: typeof claims.$inferSelect): Claim {
+export function rowToClaim(c: typeof claims.$inferSelect): Claim {
   return {
     id: c.id,
     articleId: c.articleId,

@@ -5,7 +5,7 @@ import { type Db, queryRows } from "./db/driver";
 import { actors, articles, claims, eventActors, eventIssues, events } from "./db/schema";
 import type { FilterSchema } from "./filters";
 import type { CorpusArticle, CorpusView } from "./model";
-import { articleConditions, claimConditions, eventConditions } from "./read";
+import { articleConditions, claimConditions, eventConditions, rowToClaim } from "./read";
 
 type BaseFilter = z.output<typeof FilterSchema>;
 
@@ -216,19 +216,7 @@ async function loadClaimsWhere(db: Db, where: SQL): Promise<Claim[]> {
     .innerJoin(articles, sql`${articles.id} = ${claims.articleId}`)
     .where(where)
     .orderBy(claims.articleId, claims.ord);
-  return rows.map(({ c }) => ({
-    id: c.id,
-    articleId: c.articleId,
-    kind: c.kind as Claim["kind"],
-    value: c.value,
-    qualifier: c.qualifier as Claim["qualifier"],
-    subject: c.subject,
-    location: c.location,
-    claimant: c.claimant,
-    asOf: c.asOf,
-    raw: c.raw,
-    evidence: { text: c.evidenceText, start: c.evidenceStart, end: c.evidenceEnd },
-  }));
+  return rows.map(({ c }) => rowToClaim(c));
 }
 
 /** The actors events and claims name, with every actor up their affiliation chains (one recursive query). */
