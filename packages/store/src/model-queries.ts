@@ -6,7 +6,6 @@ import type { FilterSchema, ModelFilterSchema, TimelineFilterSchema } from "./fi
 import {
   type ActorRole,
   actorRoles,
-  buildTimeline,
   type ClaimDisagreement,
   type ClaimSeries,
   claimDisagreements,
@@ -23,6 +22,7 @@ import {
   type Timeline,
   type Track,
 } from "./model";
+import { sqlTimeline } from "./summaries/timeline";
 import { eventScope, loadView } from "./views";
 
 type ModelFilter = z.output<typeof ModelFilterSchema>;
@@ -80,10 +80,9 @@ export async function stancesView(db: Db, f: ModelFilter): Promise<StancesView> 
   };
 }
 
+/** Aggregated in SQL (see `sqlTimeline`); core's `buildTimeline` is the reference it is tested against. */
 export async function timelineView(db: Db, f: z.output<typeof TimelineFilterSchema>): Promise<Timeline> {
-  const view = await loadView(db, f, { lean: true });
-  const t = buildTimeline(view, { granularity: f.granularity, rollUp: f.rollUp ?? false });
-  return { ...t, buckets: t.buckets.slice(f.offset, f.offset + f.limit) };
+  return sqlTimeline(db, f);
 }
 
 export async function claimSeriesView(db: Db, f: ModelFilter & { kind?: string | string[] }): Promise<ClaimSeriesView> {
