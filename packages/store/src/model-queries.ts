@@ -22,6 +22,7 @@ import {
   type Timeline,
   type Track,
 } from "./model";
+import { sqlStances } from "./queries/stances";
 import { sqlTimeline } from "./summaries/timeline";
 import { eventScope, loadView } from "./views";
 
@@ -69,15 +70,9 @@ export async function rolesView(db: Db, f: ModelFilter): Promise<RolesView> {
   return { tracks: r.tracks, roles: r.roles.slice(f.offset, f.offset + f.limit), actors: view.actorNames };
 }
 
+/** Computed in the database (see `sqlStances`); core's stance functions are the reference it is tested against. */
 export async function stancesView(db: Db, f: ModelFilter): Promise<StancesView> {
-  const view = await loadView(db, f, { types: STANCE_TYPES, statuses: ["occurred", "negated"], withIssues: true });
-  const histories = stanceHistories(view, { rollUp: f.rollUp ?? true });
-  return {
-    histories: histories.slice(f.offset, f.offset + f.limit),
-    matrix: stanceMatrix(histories),
-    stickingPoints: stickingPoints(histories),
-    actors: view.actorNames,
-  };
+  return sqlStances(db, f);
 }
 
 /** Aggregated in SQL (see `sqlTimeline`); core's `buildTimeline` is the reference it is tested against. */

@@ -1,12 +1,12 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { analyzeArticle, buildTimeline } from "@parley/core";
+import { analyzeArticle, buildTimeline, stanceHistories, stanceMatrix, stickingPoints } from "@parley/core";
 import type { ArticleInput } from "@parley/schema";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Corpus, IngestItem, TimelineFilter } from "../src";
+import type { Corpus, IngestItem, ModelFilter, TimelineFilter } from "../src";
 import { type Db, queryRows } from "../src/db/driver";
-import { TimelineFilterSchema } from "../src/filters";
+import { ModelFilterSchema, TimelineFilterSchema } from "../src/filters";
 import { rebuildTimelineCounts } from "../src/summaries/timeline";
 import { loadView } from "../src/views";
 import { DRIVERS, type TestDb } from "./drivers";
@@ -69,9 +69,45 @@ const FILTERS: TimelineFilter[] = [
   { granularity: "day", limit: 2, offset: 1 },
 ];
 
+/** Core's stance histories, matrix and sticking points over the events the filter selects. */
+async function referenceStances(c: Corpus, filter: ModelFilter) {
+  const f = ModelFilterSchema.parse(filter);
+  const view = await loadView(db(c), f, {
+    types: ["DEMAND", "PROPOSE", "COUNTER_PROPOSE", "ACCEPT", "AGREE", "REJECT", "APPEAL"],
+    statuses: ["occurred", "negated"],
+    withIssues: true,
+  });
+  const histories = stanceHistories(view, { rollUp: f.rollUp ?? true });
+  return {
+    histories: histories.slice(f.offset, f.offset + f.limit),
+    matrix: stanceMatrix(histories),
+    stickingPoints: stickingPoints(histories),
+  };
+}
+
+const STANCE_FILTERS: ModelFilter[] = [
+  {},
+  { rollUp: false },
+  { actor: "Hamas" },
+  { issue: "ceasefire", from: "2024-02" },
+  { outlet: "test wire", rollUp: false },
+  { offset: 1, limit: 2 },
+];
+
 async function expectMatchesCore(c: Corpus) {
   for (const f of FILTERS) {
     expect(await c.timeline(f), JSON.stringify(f)).toEqual(await reference(c, f));
+  }
+  for (const f of STANCE_FILTERS) {
+    const { actors, ...got } = await c.stances(f);
+    const want = await referenceStances(c, f);
+    expect(got, JSON.stringify(f)).toEqual(want);
+    // Every actor the result names has its name.
+    for (const h of [
+      ...want.histories,
+      ...want.stickingPoints.flatMap((p) => p.conflicts.flatMap((x) => [x.for, x.against])),
+    ])
+      expect(actors[h.actor], h.actor).toBeTruthy();
   }
 }
 
@@ -83,7 +119,7 @@ async function countRows(c: Corpus) {
   );
 }
 
-describe.each(DRIVERS)("timeline summary on $name", ({ name, open, skip }) => {
+describe.each(DRIVERS)("views aggregated in SQL on $name", ({ name, open, skip }) => {
   let t: TestDb;
   let c: Corpus;
   beforeAll(async () => {
@@ -97,7 +133,8 @@ describe.each(DRIVERS)("timeline summary on $name", ({ name, open, skip }) => {
   });
 
   describe.skipIf(skip)(name, () => {
-    it("gives core's timeline for every granularity and filter, with coarse and undated events counted apart", async () => {
+    it("gives core's timeline and stances for every filter, with coarse and undated events counted apart", async () => {
+      expect((await c.stances()).matrix.actors.length).toBeGreaterThan(1);
       const day = await c.timeline({ granularity: "day" });
       expect(Object.values(day.tooCoarse).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
       expect(day.undated).toBeGreaterThan(0);
