@@ -16,7 +16,7 @@ import {
 import { dateBounds, type ReviewChanges } from "./filters";
 import { countWords } from "./model";
 import { loadEvents } from "./read";
-import { articlesScope, eventKeyScope, markTimelineStale, updateTimelineCounts } from "./summaries/timeline";
+import { articlesScope, eventKeyScope, markTimelineStale, updateSummaries } from "./summaries";
 
 /** Rows per INSERT statement; keeps every statement well under PostgreSQL's 65,535 parameters. */
 const CHUNK = 500;
@@ -288,7 +288,7 @@ export async function writeAnalyses(
     }
     if (existing.size > 0) {
       const old = [...existing];
-      await updateTimelineCounts(tx, articlesScope(old), -1);
+      await updateSummaries(tx, articlesScope(old), -1);
       await tx.delete(events).where(inArray(events.articleId, old));
       await tx.delete(mentions).where(inArray(mentions.articleId, old));
       await tx.delete(claims).where(inArray(claims.articleId, old));
@@ -380,7 +380,7 @@ export async function writeAnalyses(
       l.issues.map((x) => ({ article_id: x.articleId, event_id: x.eventId, issue: x.issue, ord: x.ord })),
     ),
   );
-  await updateTimelineCounts(tx, articlesScope(todo.map((it) => it.analysis.article.id)), 1);
+  await updateSummaries(tx, articlesScope(todo.map((it) => it.analysis.article.id)), 1);
   await insertJson(
     tx,
     "claims",
@@ -472,10 +472,10 @@ export async function applyReviewTo(
   action: keyof typeof STATE,
   changes: ReviewChanges,
 ): Promise<void> {
-  // The event's timeline counts leave with its old state and come back with the new one.
-  await updateTimelineCounts(tx, eventKeyScope(articleId, eventId), -1);
+  // The event's summary rows leave with its old state and come back with the new one.
+  await updateSummaries(tx, eventKeyScope(articleId, eventId), -1);
   await applyReviewChange(tx, articleId, eventId, action, changes);
-  await updateTimelineCounts(tx, eventKeyScope(articleId, eventId), 1);
+  await updateSummaries(tx, eventKeyScope(articleId, eventId), 1);
 }
 
 async function applyReviewChange(

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Corpus, IngestItem, ModelFilter, TimelineFilter } from "../src";
 import { type Db, queryRows } from "../src/db/driver";
 import { ModelFilterSchema, TimelineFilterSchema } from "../src/filters";
+import { rebuildStanceRecords } from "../src/queries/stances";
 import { rebuildTimelineCounts } from "../src/summaries/timeline";
 import { loadView } from "../src/views";
 import { DRIVERS, type TestDb } from "./drivers";
@@ -111,12 +112,23 @@ async function expectMatchesCore(c: Corpus) {
   }
 }
 
+/** The summary tables' contents, in a stable order. */
 async function countRows(c: Corpus) {
-  return queryRows<{ grain: string; placed: string; status: string; dim: string; value: string; n: number }>(
+  const timeline = await queryRows(
     db(c),
     sql`SELECT grain, placed, status, dim, value, n FROM timeline_counts WHERE n <> 0
       ORDER BY grain, placed, status, dim, value`,
   );
+  const stances = await queryRows(
+    db(c),
+    sql`SELECT * FROM stance_records ORDER BY article_id, event_id, holder, issue`,
+  );
+  return { timeline, stances };
+}
+
+async function rebuild(c: Corpus) {
+  await rebuildTimelineCounts(db(c));
+  await rebuildStanceRecords(db(c));
 }
 
 describe.each(DRIVERS)("views aggregated in SQL on $name", ({ name, open, skip }) => {
@@ -160,7 +172,7 @@ describe.each(DRIVERS)("views aggregated in SQL on $name", ({ name, open, skip }
       });
       await expectMatchesCore(c);
       const incremental = await countRows(c);
-      await rebuildTimelineCounts(db(c));
+      await rebuild(c);
       expect(await countRows(c)).toEqual(incremental);
     });
 
@@ -174,7 +186,7 @@ describe.each(DRIVERS)("views aggregated in SQL on $name", ({ name, open, skip }
       await c.ingest([...ARTICLES, ...DATED], { jobs: 0 });
       await expectMatchesCore(c);
       const incremental = await countRows(c);
-      await rebuildTimelineCounts(db(c));
+      await rebuild(c);
       expect(await countRows(c)).toEqual(incremental);
     });
   });

@@ -1,4 +1,5 @@
 import {
+  cmp,
   STANCE_OF,
   type StanceHistory,
   type StanceKind,
@@ -7,7 +8,7 @@ import {
   stickingPoints,
 } from "@parley/core";
 import type { EventType } from "@parley/schema";
-import { type SQL, sql } from "drizzle-orm";
+import { inArray, type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { type Db, queryRows } from "../db/driver";
 import { actors, articles, eventActors, eventIssues, events } from "../db/schema";
@@ -52,35 +53,80 @@ export async function affiliationRoots(db: Db): Promise<Record<string, string>> 
 }
 
 /**
- * Every stance record of the events a filter selects, as core's `stanceRecords` defines them (occurred events
- * of a stance type with issues; the holder is the source, for AGREE source and target; actors mapped through
- * `roots` when rolling up), with `sort_when`, the key of core's `compareStances` order. Holders, targets and
- * issues are gathered per event by index lookups, which keeps the plan linear in the events selected.
+ * The stance records (core's `stanceRecords`, raw actor ids) of the events in `scope`: occurred events of a
+ * stance type with issues; holders are the source, for AGREE source and target; one record per distinct holder
+ * and issue. Holders, targets and issues are gathered per event by index lookups (a plan linear in the events).
  */
-function recordsSql(f: ModelFilter, roots: Record<string, string> | null): SQL {
-  const scope = eventScope(f, { types: STANCE_TYPES, statuses: ["occurred"], withIssues: true });
-  const mapped = roots ? sql`coalesce(${JSON.stringify(roots)}::jsonb ->> ea.actor_id, ea.actor_id)` : sql`ea.actor_id`;
-  const links = (roles: SQL) => sql`SELECT DISTINCT ${mapped} FROM ${eventActors} ea
+function recordsOf(scope: SQL): SQL {
+  const where = sql`${inArray(events.type, STANCE_TYPES)} AND ${events.status} = 'occurred'
+    AND ${events.reviewState} IS DISTINCT FROM 'rejected'`;
+  const links = (roles: SQL) => sql`SELECT DISTINCT ea.actor_id FROM ${eventActors} ea
     WHERE ea.article_id = ${events.articleId} AND ea.event_id = ${events.id} AND ${roles}`;
-  return sql`WITH ev AS MATERIALIZED (
-      SELECT ${events.articleId} AS article_id, ${events.id} AS id, ${events.type} AS type,
-        ${events.dateValue} AS date, ${articles.published}::text AS published, ${events.evidenceText} AS evidence,
+  return sql`SELECT ev.article_id, ev.id AS event_id, h.holder, i.issue, ${stanceOfType} AS stance,
+      ev.type AS event_type, ev.date, ev.published,
+      CASE WHEN ev.date IS NULL THEN ev.published
+        WHEN length(ev.date) = 10 THEN ev.date WHEN length(ev.date) = 7 THEN ev.date || '-00'
+        ELSE ev.date || '-00-00' END AS sort_when,
+      ev.targets
+    FROM (SELECT ${events.articleId} AS article_id, ${events.id} AS id, ${events.type} AS type,
+        ${events.dateValue} AS date, ${articles.published}::text AS published,
         ARRAY(${links(sql`(ea.role = 'source' OR (${events.type} = 'AGREE' AND ea.role = 'target'))`)}) AS holders,
         ARRAY(${links(sql`ea.role = 'target'`)}) AS targets,
         ARRAY(SELECT DISTINCT ei.issue FROM ${eventIssues} ei
           WHERE ei.article_id = ${events.articleId} AND ei.event_id = ${events.id}) AS issues
-      FROM ${events} JOIN ${articles} ON ${articles.id} = ${events.articleId} WHERE ${scope})
-    SELECT h.actor, i.issue, ${stanceOfType} AS stance, ev.id AS event_id, ev.article_id, ev.type AS event_type,
-      ev.date, ev.published, ev.targets, ev.evidence,
-      CASE WHEN ev.date IS NULL THEN ev.published
-        WHEN length(ev.date) = 10 THEN ev.date WHEN length(ev.date) = 7 THEN ev.date || '-00'
-        ELSE ev.date || '-00-00' END AS sort_when
-    FROM ev CROSS JOIN LATERAL unnest(ev.holders) AS h(actor) CROSS JOIN LATERAL unnest(ev.issues) AS i(issue)`;
+      FROM ${events} JOIN ${articles} ON ${articles.id} = ${events.articleId} WHERE ${where} AND ${scope}) ev
+    CROSS JOIN LATERAL unnest(ev.holders) AS h(holder) CROSS JOIN LATERAL unnest(ev.issues) AS i(issue)`;
+}
+
+const COLUMNS = sql.raw("article_id, event_id, holder, issue, stance, event_type, date, published, sort_when, targets");
+
+/** Adds the stance records of the events in `scope` (`sign` 1) or removes them (-1). */
+export async function updateStanceRecords(tx: Db, scope: SQL, sign: 1 | -1): Promise<void> {
+  if (sign === -1) {
+    await tx.execute(sql`DELETE FROM stance_records sr USING ${events}
+      WHERE sr.article_id = ${events.articleId} AND sr.event_id = ${events.id} AND ${scope}`);
+    return;
+  }
+  await tx.execute(sql`INSERT INTO stance_records (${COLUMNS}) SELECT ${COLUMNS} FROM (${recordsOf(scope)}) r
+    ON CONFLICT DO NOTHING`);
+}
+
+/** Recomputes `stance_records` from the events. */
+export async function rebuildStanceRecords(db: Db): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`LOCK TABLE stance_records IN EXCLUSIVE MODE`);
+    await tx.execute(sql`DELETE FROM stance_records`);
+    await updateStanceRecords(tx, sql`true`, 1);
+    await tx.execute(sql`UPDATE summary_state SET stale = false WHERE name = 'stances'`);
+  });
+}
+
+/** True when the filter narrows nothing, so the records table is read without joining events. */
+function unfiltered(f: ModelFilter): boolean {
+  return !(f.actor || f.role || f.type || f.issue || f.text || f.outlet || f.articleId || f.status || f.from || f.to);
+}
+
+/**
+ * The records a filter selects, holders mapped through `roots` when rolling up (one record per event, mapped
+ * holder and issue, as core's holder set does).
+ */
+function recordsSql(f: ModelFilter, roots: Record<string, string> | null): SQL {
+  const holder = roots ? sql`coalesce(${JSON.stringify(roots)}::jsonb ->> sr.holder, sr.holder)` : sql`sr.holder`;
+  const join = unfiltered(f)
+    ? sql``
+    : sql`JOIN ${events} ON ${events.articleId} = sr.article_id AND ${events.id} = sr.event_id
+      JOIN ${articles} ON ${articles.id} = sr.article_id WHERE ${eventScope(f)}`;
+  // Two holders with one root would make one record twice.
+  const distinct = roots ? sql`DISTINCT ON (sr.article_id, sr.event_id, ${holder}, sr.issue)` : sql``;
+  return sql`SELECT ${distinct}
+      ${holder} AS actor, sr.issue, sr.stance, sr.event_id, sr.article_id, sr.event_type, sr.date, sr.published,
+      sr.targets, sr.sort_when
+    FROM stance_records sr ${join}`;
 }
 
 /** Core's `compareStances` as an ORDER BY (undated first, code-unit string order). */
-const CHRONOLOGICAL = sql`sort_when COLLATE "C" ASC NULLS FIRST, published COLLATE "C" ASC NULLS LAST,
-  article_id COLLATE "C", event_id COLLATE "C"`;
+const CHRONOLOGICAL = sql`ranked.sort_when COLLATE "C" ASC NULLS FIRST, ranked.published COLLATE "C" ASC NULLS LAST,
+  ranked.article_id COLLATE "C", ranked.event_id COLLATE "C"`;
 
 interface RecordRow {
   actor: string;
@@ -98,8 +144,8 @@ interface RecordRow {
   in_page: boolean;
 }
 
-function toRecord(r: RecordRow): StanceRecord {
-  const targets = pgArray(r.targets).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+function toRecord(r: RecordRow, roots: Record<string, string>): StanceRecord {
+  const targets = [...new Set(pgArray(r.targets).map((t) => roots[t] ?? t))].sort(cmp);
   return {
     actor: r.actor,
     issue: r.issue,
@@ -120,23 +166,27 @@ function toRecord(r: RecordRow): StanceRecord {
  * pairs in the requested page. Same result as core's `stanceHistories` / `stanceMatrix` / `stickingPoints`.
  */
 export async function sqlStances(db: Db, f: ModelFilter): Promise<StancesView> {
-  const roots = (f.rollUp ?? true) ? await affiliationRoots(db) : null;
+  await ensureFresh(db);
+  const rollUp = f.rollUp ?? true;
+  const roots = rollUp ? await affiliationRoots(db) : {};
   const rows = await queryRows<RecordRow>(
     db,
-    sql`WITH recs AS MATERIALIZED (${recordsSql(f, roots)}),
+    sql`WITH recs AS MATERIALIZED (${recordsSql(f, rollUp ? roots : null)}),
       ranked AS (SELECT recs.*,
-        row_number() OVER (PARTITION BY actor, issue ORDER BY sort_when COLLATE "C" DESC NULLS LAST, published COLLATE "C" DESC NULLS FIRST,
+        row_number() OVER (PARTITION BY actor COLLATE "C", issue COLLATE "C" ORDER BY sort_when COLLATE "C" DESC NULLS LAST, published COLLATE "C" DESC NULLS FIRST,
           article_id COLLATE "C" DESC, event_id COLLATE "C" DESC) AS latest_rank,
         dense_rank() OVER (ORDER BY actor COLLATE "C", issue COLLATE "C") AS pair
         FROM recs)
-      SELECT *, pair > ${f.offset} AND pair <= ${f.offset + f.limit} AS in_page FROM ranked
+      SELECT ranked.*, ${events.evidenceText} AS evidence,
+        pair > ${f.offset} AND pair <= ${f.offset + f.limit} AS in_page
+      FROM ranked JOIN ${events} ON ${events.articleId} = ranked.article_id AND ${events.id} = ranked.event_id
       WHERE latest_rank = 1 OR (pair > ${f.offset} AND pair <= ${f.offset + f.limit})
-      ORDER BY actor COLLATE "C", issue COLLATE "C", ${CHRONOLOGICAL}`,
+      ORDER BY ranked.actor COLLATE "C", ranked.issue COLLATE "C", ${CHRONOLOGICAL}`,
   );
   const latest: StanceHistory[] = [];
   const page = new Map<string, StanceHistory>();
   for (const r of rows) {
-    const rec = toRecord(r);
+    const rec = toRecord(r, roots);
     if (Number(r.latest_rank) === 1) latest.push({ actor: rec.actor, issue: rec.issue, history: [rec], latest: rec });
     if (!r.in_page) continue;
     const key = `${rec.actor}\u0000${rec.issue}`;
@@ -159,6 +209,11 @@ export async function sqlStances(db: Db, f: ModelFilter): Promise<StancesView> {
     stickingPoints: stickingPoints(latest),
     actors: await actorNames(db, [...named]),
   };
+}
+
+async function ensureFresh(db: Db): Promise<void> {
+  const [state] = await queryRows<{ stale: boolean }>(db, sql`SELECT stale FROM summary_state WHERE name = 'stances'`);
+  if (state?.stale) await rebuildStanceRecords(db);
 }
 
 async function actorNames(db: Db, ids: string[]): Promise<Record<string, string>> {
