@@ -45,6 +45,7 @@ import {
   ReviewFilterSchema,
   type ReviewInput,
   ReviewInputSchema,
+  SqlTextSchema,
   type TimelineFilter,
   TimelineFilterSchema,
 } from "./filters";
@@ -630,7 +631,7 @@ class CorpusImpl implements Corpus {
     return queryArticles(this.db, parseOr(ArticleFilterSchema, filter, "article filter"));
   }
   async article(id: string) {
-    return loadArticle(this.db, id);
+    return loadArticle(this.db, parseOr(SqlTextSchema, id, "article id"));
   }
   async actors(filter?: ActorFilter) {
     return queryActors(this.db, parseOr(ActorFilterSchema, filter, "actor filter"));
@@ -671,6 +672,8 @@ class CorpusImpl implements Corpus {
 
   async review(eventId: string, input: ReviewInput & { articleId?: string }): Promise<StoredReview> {
     const { articleId, ...rest } = input;
+    if (articleId !== undefined) parseOr(SqlTextSchema, articleId, "article id");
+    parseOr(SqlTextSchema, eventId, "event id");
     const r = parseOr(ReviewInputSchema, rest, "review");
     const conds = [eq(events.id, eventId)];
     if (articleId) conds.push(eq(events.articleId, articleId));
