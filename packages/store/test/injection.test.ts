@@ -225,6 +225,11 @@ describe("SQL text in the store's source", () => {
     }
     // write.ts: column names and types from constants in that file; migrate.ts: the migration files shipped in
     // the package; driver.ts: a schema name checked against /^[a-z_][a-z0-9_]{0,62}$/ first.
-    expect(raw.map((r) => r.replace(/:\d+$/, "")).sort()).toEqual(["db/driver.ts", "db/migrate.ts", "write.ts", "write.ts"]);
+    expect(raw.map((r) => r.replace(/:\d+$/, "")).sort()).toEqual([
+      "db/driver.ts",
+      "db/migrate.ts",
+      "write.ts",
+      "write.ts",
+    ]);
   });
 });
