@@ -52,6 +52,13 @@ describe("uploads from the dashboard", () => {
     expect(r.errors).toEqual([{ file: "photo.txt", message: "not a text file (binary content)" }]);
   });
 
+  it("refuses a NUL escaped inside a JSON record by name, without database details", async () => {
+    const content = JSON.stringify([{ text: `${ARTICLE} Again\u0000.`, title: "NUL test" }]);
+    const r = await api.caller.ingest.files({ files: [{ name: "feed.json", content }] });
+    expect(r.errors).toEqual([{ file: "feed.json", message: "text contains a NUL character (\\u0000)" }]);
+    expect(JSON.stringify(r)).not.toMatch(/insert into|params:/i);
+  });
+
   it("checks names and sizes the same way in the browser (shared limits module)", () => {
     expect(uploadRefusal("a.TXT", 10)).toBeNull();
     expect(uploadRefusal("dir\\sub/a.csv", MAX_UPLOAD_BYTES)).toBeNull();

@@ -1,8 +1,10 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { DrizzleQueryError } from "drizzle-orm/errors";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Corpus, StoreError } from "../src";
+import { writeErrorMessage } from "../src/corpus";
 import { DRIVERS, type TestDb } from "./drivers";
 import { ARTICLES, fakeAnalyze } from "./fixtures";
 
@@ -201,6 +203,21 @@ describe.each(DRIVERS)("injection strings in every filter on $name", ({ name, op
       expect(JSON.stringify(sources)).toContain(JSON.stringify(HOSTILE_OUTLET).slice(1, -1));
     });
 
+    it("refuses an article with a NUL character by name; a database error never reaches the summary", async () => {
+      const r = await c.ingest(
+        [
+          { file: "nul-text.json", text: "Qatar met Hamas\u0000 in Doha on Friday." },
+          { file: "nul-title.json", text: "Egypt met Hamas in Cairo on Friday.", title: "a\u0000b" },
+        ],
+        { analyze: (i) => fakeAnalyze(i) },
+      );
+      expect(r).toMatchObject({ inserted: 0, failed: 2 });
+      expect(r.errors).toEqual([
+        { file: "nul-text.json", message: "text contains a NUL character (\\u0000)" },
+        { file: "nul-title.json", message: "title contains a NUL character (\\u0000)" },
+      ]);
+    });
+
     it("leaves every table intact", async () => {
       expect((await c.status()).counts).toEqual(counts);
       expect(counts).toMatchObject({ articles: ARTICLES.length + 1, reviews: 1 });
@@ -231,5 +248,17 @@ describe("SQL text in the store's source", () => {
       "write.ts",
       "write.ts",
     ]);
+  });
+});
+
+describe("write errors in an ingest summary", () => {
+  it("carry the database's message, not the statement and its parameters", () => {
+    const err = new DrizzleQueryError(
+      "insert into articles values ($1)",
+      ["the whole article text"],
+      new Error("boom"),
+    );
+    expect(writeErrorMessage(err)).toBe("database error: boom");
+    expect(writeErrorMessage(new Error("disk full"))).toBe("disk full");
   });
 });
