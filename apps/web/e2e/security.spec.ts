@@ -165,15 +165,17 @@ test("hostile text, metadata and upload go in through the ingest form and render
   await page.getByLabel(/or files/).setInputFiles([
     { name: FILE_NAME, mimeType: "application/json", buffer: Buffer.from(JSON.stringify(FILE_RECORDS)) },
     { name: `${P.img}.pdf`, mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4") },
+    { name: "huge.txt", mimeType: "text/plain", buffer: Buffer.alloc(21 * 1024 * 1024, "a") },
   ]);
   await page.getByRole("button", { name: "Ingest", exact: true }).click();
-  await expect(page.getByTestId("ingest-progress")).toHaveText("3/3");
+  await expect(page.getByTestId("ingest-progress")).toHaveText("4/4");
   const rows = page.getByTestId("ingest-results").locator("tbody tr");
-  await expect(rows).toHaveCount(3);
-  // The pasted article and the upload are stored; the .pdf is refused by type, before it is read.
+  await expect(rows).toHaveCount(4);
+  // The pasted article and the upload are stored; the .pdf and the 21 MB file are refused in the browser, unsent.
   await expect(rows.nth(0).locator("td").nth(1)).toHaveText("1");
   await expect(rows.nth(1).locator("td").nth(1)).toHaveText("1");
   await expect(rows.nth(2).locator("td").nth(5)).toContainText('unsupported file type ".pdf"');
+  await expect(rows.nth(3).locator("td").nth(5)).toHaveText("21.0 MB is over the 20.0 MB limit per file");
   const text = await expectInert(page, dialogs, "/ingest results");
   expect(text).toContain(FILE_NAME);
 
