@@ -1,3 +1,5 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appRouter, MAX_UPLOAD_BYTES, uploadRefusal } from "../src";
@@ -65,6 +67,33 @@ describe("uploads from the dashboard", () => {
     expect(uploadRefusal("a.csv", MAX_UPLOAD_BYTES + 1)).toMatch(/over the 20\.0 MB limit/);
     expect(uploadRefusal(".txt", 1)).toMatch(/no extension/);
     expect(uploadRefusal("archive.tar.gz", 1)).toMatch(/"\.gz"/);
+  });
+});
+
+describe("HTML uploads are parsed, never run or fetched", () => {
+  it("runs no script and requests no resource the page names (no SSRF)", async () => {
+    const hits: string[] = [];
+    const server = createServer((req, res) => {
+      hits.push(req.url ?? "");
+      res.end("x");
+    });
+    await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
+    const at = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const html = `<html><head><title>Talks resume</title><script>globalThis.__parleyPwned = 1</script>
+        <script src="${at}/script.js"></script><link rel="stylesheet" href="${at}/style.css">
+        <meta http-equiv="refresh" content="0; url=${at}/refresh"></head>
+        <body onload="globalThis.__parleyPwned = 2"><article><h1>Talks resume</h1>
+        <p>${ARTICLE}</p><img src="${at}/img.png" onerror="globalThis.__parleyPwned = 3">
+        <iframe src="${at}/frame"></iframe><object data="${at}/object"></object></article></body></html>`;
+      const r = await api.caller.ingest.files({ files: [{ name: "page.html", content: html }] });
+      expect(r).toMatchObject({ inserted: 1, failed: 0 });
+      await new Promise((ok) => setTimeout(ok, 300));
+      expect(hits).toEqual([]);
+      expect((globalThis as { __parleyPwned?: number }).__parleyPwned).toBeUndefined();
+    } finally {
+      server.close();
+    }
   });
 });
 
