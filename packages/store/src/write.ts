@@ -65,6 +65,7 @@ const EVENT_COLUMNS = {
   date_raw: "text",
   date_start: "date",
   date_end: "date",
+  sort_date: "date",
   location_name: "text",
   location_place_id: "text",
   location_lat: "double precision",
@@ -91,6 +92,7 @@ function eventJsonRow(r: EventRow): Record<string, unknown> {
     date_raw: r.dateRaw,
     date_start: r.dateStart,
     date_end: r.dateEnd,
+    sort_date: r.sortDate,
     location_name: r.locationName,
     location_place_id: r.locationPlaceId,
     location_lat: r.locationLat,
@@ -109,7 +111,7 @@ export interface SourceMeta {
 
 export type EventRow = typeof events.$inferInsert;
 
-export function eventRow(e: Event, ord: number, keyType: string = e.type): EventRow {
+export function eventRow(e: Event, ord: number, keyType: string = e.type, published: string | null = null): EventRow {
   const bounds = e.date ? dateBounds(e.date.value) : null;
   return {
     articleId: e.articleId,
@@ -128,6 +130,7 @@ export function eventRow(e: Event, ord: number, keyType: string = e.type): Event
     dateRaw: e.date?.raw ?? null,
     dateStart: bounds?.[0] ?? null,
     dateEnd: bounds?.[1] ?? null,
+    sortDate: bounds?.[0] ?? published,
     locationName: e.location?.name ?? null,
     locationPlaceId: e.location?.placeId ?? null,
     locationLat: e.location?.lat ?? null,
@@ -351,11 +354,12 @@ export async function writeAnalyses(
   );
   const evs = todo.flatMap(({ analysis }) => analysis.events.map((e) => ({ ...e, articleId: analysis.article.id })));
   const ords = todo.flatMap(({ analysis }) => analysis.events.map((_e, ord) => ord));
+  const published = todo.flatMap(({ analysis }) => analysis.events.map(() => analysis.article.published ?? null));
   await insertJson(
     tx,
     "events",
     EVENT_COLUMNS,
-    evs.map((e, i) => eventJsonRow(eventRow(e, ords[i]!))),
+    evs.map((e, i) => eventJsonRow(eventRow(e, ords[i]!, e.type, published[i]))),
   );
   const links = evs.map(eventLinks);
   await insertJson(
@@ -494,7 +498,14 @@ async function applyReviewChange(
   if (!current) return;
   const [row] = await tx.select({ original: events.original, keyType: events.keyType }).from(events).where(where);
   const corrected: Event = { ...current.event, ...changes };
-  const { articleId: _a, id: _i, ord: _o, keyType: _k, ...fields } = eventRow(corrected, 0);
+  const [article] = await tx.select({ published: articles.published }).from(articles).where(eq(articles.id, articleId));
+  const {
+    articleId: _a,
+    id: _i,
+    ord: _o,
+    keyType: _k,
+    ...fields
+  } = eventRow(corrected, 0, corrected.type, article?.published ?? null);
   await tx
     .update(events)
     .set({ ...fields, reviewState: "corrected", original: row?.original ?? current.event })

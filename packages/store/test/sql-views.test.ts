@@ -6,7 +6,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Corpus, IngestItem, ModelFilter, TimelineFilter } from "../src";
 import { type Db, queryRows } from "../src/db/driver";
-import { ModelFilterSchema, TimelineFilterSchema } from "../src/filters";
+import { dateBounds, ModelFilterSchema, TimelineFilterSchema } from "../src/filters";
 import { rebuildStanceRecords } from "../src/queries/stances";
 import { rebuildTimelineCounts } from "../src/summaries/timeline";
 import { loadView } from "../src/views";
@@ -131,6 +131,16 @@ async function rebuild(c: Corpus) {
   await rebuildStanceRecords(db(c));
 }
 
+/** Events are listed by their own date's start, else their article's publication date, undated last. */
+async function expectListedByDate(c: Corpus) {
+  const listed = await c.events({ limit: 10_000 });
+  const keys = listed.map((e) => (e.date ? dateBounds(e.date.value)[0] : e.article.published));
+  const dated = keys.filter((k): k is string => k !== null);
+  expect(keys.slice(0, dated.length)).toEqual(dated);
+  expect(dated).toEqual([...dated].sort());
+  expect(listed.length).toBeGreaterThan(10);
+}
+
 describe.each(DRIVERS)("views aggregated in SQL on $name", ({ name, open, skip }) => {
   let t: TestDb;
   let c: Corpus;
@@ -174,6 +184,7 @@ describe.each(DRIVERS)("views aggregated in SQL on $name", ({ name, open, skip }
       const incremental = await countRows(c);
       await rebuild(c);
       expect(await countRows(c)).toEqual(incremental);
+      await expectListedByDate(c);
     });
 
     it("stays equal after re-analysis with another engine and a second ingest of the same articles", async () => {
@@ -188,6 +199,7 @@ describe.each(DRIVERS)("views aggregated in SQL on $name", ({ name, open, skip }
       const incremental = await countRows(c);
       await rebuild(c);
       expect(await countRows(c)).toEqual(incremental);
+      await expectListedByDate(c);
     });
   });
 });

@@ -128,6 +128,8 @@ export const events = pgTable(
     /** First and last day covered by `date_value`, for range filters. */
     dateStart: date("date_start", { mode: "string" }),
     dateEnd: date("date_end", { mode: "string" }),
+    /** `coalesce(dateStart, the article's published)`: the listing order (migration 0011). */
+    sortDate: date("sort_date", { mode: "string" }),
     locationName: text("location_name"),
     locationPlaceId: text("location_place_id"),
     locationLat: doublePrecision("location_lat"),
@@ -145,6 +147,7 @@ export const events = pgTable(
     index("events_type_idx").on(t.type),
     index("events_status_idx").on(t.status),
     index("events_date_idx").on(t.dateStart, t.dateEnd),
+    index("events_sort_idx").on(t.sortDate, t.articleId, t.ord),
     index("events_key_idx").on(t.articleId, t.keyType, t.evidenceStart, t.evidenceEnd),
   ],
 );

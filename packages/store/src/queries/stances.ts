@@ -78,7 +78,7 @@ function recordsOf(scope: SQL): SQL {
     CROSS JOIN LATERAL unnest(ev.holders) AS h(holder) CROSS JOIN LATERAL unnest(ev.issues) AS i(issue)`;
 }
 
-const COLUMNS = sql.raw("article_id, event_id, holder, issue, stance, event_type, date, published, sort_when, targets");
+const COLUMNS = sql`article_id, event_id, holder, issue, stance, event_type, date, published, sort_when, targets`;
 
 /** Adds the stance records of the events in `scope` (`sign` 1) or removes them (-1). */
 export async function updateStanceRecords(tx: Db, scope: SQL, sign: 1 | -1): Promise<void> {
