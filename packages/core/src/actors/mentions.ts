@@ -121,6 +121,7 @@ export class MentionFinder {
   /** Surnames and given names of people named so far in the article → their ids. */
   private readonly nameParts = new Map<string, string>();
   private mainParties: string[] | null = null;
+  private partiesFromBetween = false;
 
   constructor(
     private readonly kb: KnowledgeBase,
@@ -199,7 +200,7 @@ export class MentionFinder {
   }
 
   private learnPairs(tokens: Token[], hits: MentionHit[]): void {
-    if (this.mainParties) return;
+    if (this.mainParties && this.partiesFromBetween) return;
     for (let k = 0; k + 1 < hits.length; k++) {
       const a = hits[k]!;
       const b = hits[k + 1]!;
@@ -214,6 +215,12 @@ export class MentionFinder {
       const xs = this.sideOf(x.id);
       const ys = this.sideOf(y.id);
       if (this.isSide(xs) && this.isSide(ys) && xs !== ys) {
+        // "a truce between X and Y" names the two sides of the conflict; a plain "X and Y" ("CIA and Mossad chiefs")
+        // may name two allies, so it holds only until a "between" pair comes.
+        const opener = tokens[a.start - 1]?.lower === "the" ? tokens[a.start - 2] : tokens[a.start - 1];
+        const fromBetween = opener?.lower === "between";
+        if (this.mainParties && !fromBetween) continue;
+        this.partiesFromBetween = fromBetween;
         this.mainParties = [xs, ys];
         this.registry.use(xs);
         this.registry.use(ys);
@@ -594,10 +601,18 @@ export class MentionFinder {
     }
     stateId = ids[0]!;
     if (DELEGATION_NOUNS.has(noun) || (noun === "negotiating" && tokens[j + 1]?.lower === "team")) {
-      const body = this.registry.body(stateId, "delegation");
+      // "the Saudi and Iranian delegations": each state's delegation.
+      const bodies = ids.map((id) => this.registry.body(id, "delegation")).filter((b) => b !== undefined && b !== null);
       const stop = noun === "negotiating" ? j + 2 : j + 1;
-      return body
-        ? { start: i, end: stop, actorIds: [body.id], method: "demonym", anaphoric: false, possessive: false }
+      return bodies.length
+        ? {
+            start: i,
+            end: stop,
+            actorIds: bodies.map((b) => b!.id),
+            method: "demonym",
+            anaphoric: false,
+            possessive: false,
+          }
         : null;
     }
     if (noun === "intelligence" && (tokens[j + 1]?.lower === "agency" || tokens[j + 1]?.lower === "service")) {

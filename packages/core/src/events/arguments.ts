@@ -25,7 +25,18 @@ export class MentionMap {
       const possessiveAside = tokens[r]!.cap && (tokens[r + 1]?.lower === "'s" || tokens[r + 1]?.lower === "’s");
       // ", its deputy leader in Gaza,": a possessive pronoun opens an appositive too.
       const pronounAside = /^(its|his|her|their)$/.test(w);
-      if (!RELATIVE_PRONOUNS.has(w) && !(w === "the" || w === "a" || w === "an") && !possessiveAside && !pronounAside)
+      // ", secretary of the council,", ", deputy head of the committee,": a bare title noun phrase.
+      const titleAside =
+        !tokens[r]!.cap &&
+        (TITLE_NOUN.test(w) ||
+          (/^(deputy|senior|former|chief)$/.test(w) && TITLE_NOUN.test(tokens[r + 1]?.lower ?? "")));
+      if (
+        !RELATIVE_PRONOUNS.has(w) &&
+        !(w === "the" || w === "a" || w === "an") &&
+        !possessiveAside &&
+        !pronounAside &&
+        !titleAside
+      )
         continue;
       let end = r + 1;
       while (end < tokens.length && tokens[end]!.text !== "," && !isBarrier(tokens, end)) end++;
@@ -103,16 +114,24 @@ export function coordinated(map: MentionMap, m: MentionHit): MentionHit[] {
   let right = m;
   for (;;) {
     let k = right.end;
+    // "Musaed al-Aiban, the kingdom's national security adviser, together with …": jump over the appositive.
+    const aside = map.asides.find(([a]) => a === k);
+    if (aside && tokens[aside[1] - 1]?.text === "," && /^(and|together|along|as)$/.test(tokens[aside[1]]?.lower ?? ""))
+      k = aside[1] - 1;
     if (tokens[k]?.text === ",") k++;
-    if (tokens[k]?.lower === "and" || tokens[k]?.lower === "as" || tokens[k]?.lower === "along") {
+    if (/^(and|as|along|together)$/.test(tokens[k]?.lower ?? "")) {
       if (tokens[k]?.lower === "as" && tokens[k + 1]?.lower === "well" && tokens[k + 2]?.lower === "as") k += 3;
-      else if (tokens[k]?.lower === "along" && tokens[k + 1]?.lower === "with") k += 2;
+      else if (/^(along|together)$/.test(tokens[k]!.lower) && tokens[k + 1]?.lower === "with") k += 2;
+      else if (tokens[k]!.lower !== "and" && tokens[k]!.lower !== "as") break;
       else k++;
     } else if (tokens[k]?.text === "-" && k === right.end) k++;
     else if (k === right.end) break;
     if (tokens[k]?.lower === "the" && map.mentionAt(k)?.start !== k) k++;
     const next = map.mentionAt(k);
     if (!next || next.start !== k || next.anaphoric) break;
+    // "Wang Yi, the Communist Party's top official": an owner inside an appositive, not another party.
+    const afterComma = tokens[k - 1]?.text === "," || (tokens[k - 1]?.lower === "the" && tokens[k - 2]?.text === ",");
+    if (next.possessive && afterComma) break;
     out.push(next);
     right = next;
   }

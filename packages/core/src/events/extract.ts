@@ -56,9 +56,22 @@ export interface SentenceInput {
   parties: string[];
   /** Attribution carried over from the previous sentence (a continued quotation or report). */
   carried: Speech | null;
+  /** Who made the latest proposal earlier in the article, for "rejected the proposals" with no owner named. */
+  lastProposer?: string | null;
+  /** The mediators the article named last, for "held talks with the mediators". */
+  lastMediators?: string[];
 }
 
-export function extractSentenceEvents(input: SentenceInput): { events: DraftEvent[]; speech: Speech | null } {
+export interface SentenceEvents {
+  events: DraftEvent[];
+  speech: Speech | null;
+  /** The author of the latest proposal as of the end of this sentence. */
+  proposer: string | null;
+  /** The mediators named last as of the end of this sentence. */
+  mediators: string[];
+}
+
+export function extractSentenceEvents(input: SentenceInput): SentenceEvents {
   const { tokens, mentions, actorOf } = input;
   const rootOf = (id: string): string => {
     let current = id;
@@ -94,7 +107,7 @@ export function extractSentenceEvents(input: SentenceInput): { events: DraftEven
     const passive =
       trigger.pos === "verb" &&
       (trigger.form === "past" || trigger.form === "base") &&
-      (isPassive(tokens, trigger.start) || reducedRelative(tokens, trigger));
+      (isPassive(tokens, trigger.start) || reducedRelative(map, trigger));
     let sourceMentions =
       trigger.lemma === "led by" ? agentAfter(map, trigger.start) : findSubject(map, trigger, passive);
     // "Iran nuclear talks slip past a deadline": a name modifying the talks is not who stalls them.
@@ -109,6 +122,8 @@ export function extractSentenceEvents(input: SentenceInput): { events: DraftEven
       ) {
         sourceMentions = [];
       }
+      // "… and that the negotiations would resume": the talks themselves are the subject, so no party is named.
+      if (talksAreSubject(tokens, trigger.start)) sourceMentions = [];
     }
     let targetMentions = NO_TARGET.has(type) ? [] : findTargets(map, trigger, type);
     // "X briefed Y … in a phone call": an adverbial trigger takes the clause's subject and object.
@@ -195,6 +210,11 @@ export function extractSentenceEvents(input: SentenceInput): { events: DraftEven
       ? mediators.filter((m) => !source.includes(m) || type === "MEET")
       : [];
     if (type === "MEET" || type === "CALL") {
+      // "held talks with the mediators": the mediators this sentence or an earlier one named.
+      if (withTheMediators(tokens, trigger.end)) {
+        const known = mediators.length ? mediators : (input.lastMediators ?? []);
+        for (const m of known) if (!source.includes(m) && !target.includes(m)) target.push(m);
+      }
       for (const m of mediators)
         if (!source.includes(m) && !target.includes(m) && mentionedAfter(map, m, trigger.end) && !accompanying(map, m))
           target.push(m);
@@ -244,19 +264,60 @@ export function extractSentenceEvents(input: SentenceInput): { events: DraftEven
   // "accepted Cairo's proposal", "a ceasefire proposed by Egypt should serve as a framework": the proposer is who
   // is accepted, backed or rejected.
   const proposer = proposerIn(map);
-  if (proposer) {
-    for (const e of events) {
-      if (
-        (e.type === "SUPPORT" || e.type === "ACCEPT" || e.type === "REJECT") &&
-        e.target.length === 0 &&
-        !e.source.includes(proposer)
-      ) {
-        e.target = [proposer];
-      }
-    }
+  const earlier = input.lastProposer ?? null;
+  for (const e of events) {
+    if (!ANSWER_TYPES.has(e.type) || e.target.length > 0) continue;
+    // "rejected the proposals": an unowned proposal is the latest one the article reported.
+    const author = proposer ?? (earlier && answersUnownedProposal(map, e.trigger) ? earlier : null);
+    if (author && !e.source.includes(author) && !e.source.some((id) => rootOf(id) === rootOf(author)))
+      e.target = [author];
   }
   events.push(...statementEvents({ tokens, map, speech, events, actorOf, rootOf }));
-  return { events: distinctActions(events), speech };
+  const proposing = events.find((e) => (e.type === "PROPOSE" || e.type === "COUNTER_PROPOSE") && e.source.length === 1);
+  return {
+    events: distinctActions(events),
+    speech,
+    proposer: proposing?.source[0] ?? proposer ?? earlier,
+    mediators: mediators.length ? mediators : (input.lastMediators ?? []),
+  };
+}
+
+/** "with the mediators" right after a meeting trigger (a time or place phrase may come first). */
+function withTheMediators(tokens: Token[], from: number): boolean {
+  for (let k = from; k < Math.min(tokens.length, from + 6); k++) {
+    if (tokens[k]!.lower !== "with") continue;
+    const next = tokens[k + 1]?.lower === "the" ? k + 2 : k + 1;
+    return /^(mediators|mediator)$/.test(tokens[next]?.lower ?? "");
+  }
+  return false;
+}
+
+const VERB_GROUP =
+  /^(will|would|could|should|might|may|must|can|has|have|had|is|are|was|were|be|been|being|to|not|also|then|again|finally|eventually|now|soon|due|set|expected|likely|about|going|reportedly)$/;
+
+/** The words right before the verb (past auxiliaries and adverbs) end with a talks noun. */
+function talksAreSubject(tokens: Token[], head: number): boolean {
+  let k = head - 1;
+  while (k >= 0 && (VERB_GROUP.test(tokens[k]!.lower) || /ly$/.test(tokens[k]!.lower))) k--;
+  // "negotiations and efforts continue"
+  if (tokens[k - 1]?.lower === "and" && tokens[k]?.kind === "word" && !tokens[k]!.cap) k -= 2;
+  return TALK_WORDS.test(tokens[k]?.lower ?? "");
+}
+
+const ANSWER_TYPES = new Set<EventType>(["SUPPORT", "ACCEPT", "REJECT"]);
+const PROPOSAL_NOUNS =
+  /^(proposal|proposals|counter-proposal|counter-proposals|counterproposal|counterproposals|offer|counter-offer|plan|initiative|idea|draft)$/;
+
+/** "rejected the proposals", "accepted the ceasefire proposal": the answer's object is a proposal with no owner named. */
+function answersUnownedProposal(map: MentionMap, trigger: TriggerMatch): boolean {
+  const tokens = map.tokens;
+  for (let k = trigger.end; k < Math.min(tokens.length, trigger.end + 5); k++) {
+    const t = tokens[k]!;
+    if (PROPOSAL_NOUNS.test(t.lower)) return true;
+    if (t.kind !== "word" || map.mentionAt(k) || isBarrier(tokens, k) || /^(to|that|by|from|with)$/.test(t.lower))
+      return false;
+  }
+  return false;
 }
 
 /** Keeps one trigger per head word (the longest), applying the context checks. */
@@ -318,12 +379,18 @@ function contentSpans(
   return spans;
 }
 
-/** "a plan hammered out in Paris by …": a past participle after a noun, followed by "by". */
-function reducedRelative(tokens: Token[], trigger: TriggerMatch): boolean {
+/**
+ * "a plan hammered out in Paris by …": a past participle after a noun, followed by "by" and its agent. After an
+ * auxiliary ("had agreed to extend the pause by two days") the participle is active and "by" is not an agent.
+ */
+function reducedRelative(map: MentionMap, trigger: TriggerMatch): boolean {
+  const tokens = map.tokens;
   const prev = tokens[trigger.start - 1];
-  if (prev?.kind !== "word" || prev.cap) return false;
-  return agentWithin(tokens, trigger.end);
+  if (prev?.kind !== "word" || prev.cap || AUXILIARIES.test(prev.lower)) return false;
+  return agentWithin(tokens, trigger.end) && agentAfter(map, trigger.end).length > 0;
 }
+const AUXILIARIES =
+  /^(has|have|had|having|will|would|could|should|might|may|must|can|did|do|does|not|never|also|then|reportedly)$/;
 
 function agentWithin(tokens: Token[], from: number): boolean {
   for (let k = from; k < Math.min(tokens.length, from + 8); k++) {
@@ -466,7 +533,11 @@ function mergeRepeats(tokens: Token[], triggers: TriggerMatch[]): TriggerMatch[]
     for (let j = i + 1; j < triggers.length; j++) {
       const b = triggers[j]!;
       if (drop.has(b) || b.type !== a.type || b.start - a.end > 10) continue;
-      if (sameClause(tokens, a, b, false)) drop.add(b);
+      if (!sameClause(tokens, a, b, false)) continue;
+      // "a statement sealing the deal was signed by …": the participle modifies a noun; the finite verb reports.
+      const participle = a.form === "ing" && b.form !== "ing" && tokens[a.start - 1]?.kind === "word";
+      drop.add(participle ? a : b);
+      if (participle) break;
     }
   }
   return triggers.filter((t) => !drop.has(t));

@@ -1,0 +1,89 @@
+import type { Analysis, EventType } from "@parley/schema";
+import { describe, expect, it } from "vitest";
+import { analyzeArticle } from "../analyze";
+
+// Who did what to whom: argument roles on sentences written for these tests.
+
+function analyze(text: string): Analysis {
+  return analyzeArticle({ text, published: "2025-05-15" });
+}
+
+const nameOf = (a: Analysis, id: string) => a.actors.find((x) => x.id === id)?.name ?? id;
+
+/** The events of one type whose evidence contains `inSentence`, with actor names. */
+function eventsOf(a: Analysis, type: EventType, inSentence: string) {
+  return a.events
+    .filter((e) => e.type === type && e.evidence.text.includes(inSentence))
+    .map((e) => ({
+      source: e.source.map((id) => nameOf(a, id)),
+      target: e.target.map((id) => nameOf(a, id)),
+      status: e.status,
+    }));
+}
+
+describe("argument roles", () => {
+  it("takes the author of an unowned proposal from an earlier sentence", () => {
+    const a = analyze(
+      "Hamas handed counter-proposals to the mediators in Doha on Monday.\nIsraeli officials said on Tuesday that Benjamin Netanyahu rejected the proposals.",
+    );
+    expect(eventsOf(a, "REJECT", "rejected the proposals")).toEqual([
+      { source: ["Benjamin Netanyahu"], target: ["Hamas"], status: "occurred" },
+    ]);
+  });
+
+  it("does not make the rejecting side the author of its own proposal", () => {
+    const a = analyze(
+      "Israel put forward a proposal on Sunday.\nLater, Israel rejected the proposal's revised wording.",
+    );
+    for (const e of eventsOf(a, "REJECT", "Later")) expect(e.target).not.toContain("Israel");
+  });
+
+  it("gives no party to talks that are the subject of resuming", () => {
+    const a = analyze(
+      "The Iranian delegation left Vienna on Friday to consult with Tehran, and the negotiations would resume next week.",
+    );
+    expect(eventsOf(a, "RESUME", "resume").map((e) => [e.source, e.target])).toEqual([[[], []]]);
+  });
+
+  it("keeps the talks, not the party, as the subject when another noun is coordinated with them", () => {
+    const a = analyze("Hamas said its envoys left Cairo as talks and contacts continue with the mediators.");
+    expect(eventsOf(a, "RESUME", "continue").map((e) => e.source)).toEqual([[]]);
+  });
+
+  it("does not read an active participle after an auxiliary as a passive ('had agreed to … by two days')", () => {
+    const a = analyze(
+      "Fighting between Israel and Hamas paused last week.\nQatar said that the two sides had agreed to extend the pause by two days.",
+    );
+    expect(eventsOf(a, "AGREE", "had agreed")).toEqual([{ source: ["Israel"], target: ["Hamas"], status: "occurred" }]);
+  });
+
+  it("gives each state its delegation in 'the Saudi and Iranian delegations'", () => {
+    const a = analyze("The Saudi and Iranian delegations opened their discussions in Baghdad on Monday.");
+    const [meet] = eventsOf(a, "MEET", "discussions");
+    expect(meet?.source.sort()).toEqual(["Iranian delegation", "Saudi delegation"]);
+  });
+
+  it("counts 'the mediators' named earlier as counterparts of a meeting", () => {
+    const a = analyze(
+      "Egyptian and Qatari mediators arrived in Cairo on Sunday.\nThe Israeli delegation held talks with the mediators on Monday.",
+    );
+    const [meet] = eventsOf(a, "MEET", "held talks");
+    expect([...(meet?.source ?? []), ...(meet?.target ?? [])].sort()).toEqual(["Egypt", "Israeli delegation", "Qatar"]);
+  });
+
+  it("reads a passive signing with appositives and 'together with'", () => {
+    const a = analyze(
+      "The final text was signed by Ilham Aliyev, the president of Azerbaijan, and Nikol Pashinyan, the Armenian prime minister, together with Marco Rubio, the US secretary of state.",
+    );
+    expect(eventsOf(a, "AGREE", "signed")).toEqual([
+      { source: ["Ilham Aliyev"], target: ["Nikol Pashinyan", "Marco Rubio"], status: "occurred" },
+    ]);
+  });
+
+  it("reports the finite verb, not a participle modifying a noun ('a statement sealing the deal was signed by')", () => {
+    const a = analyze("A statement sealing the accord was signed by Nikol Pashinyan and Ilham Aliyev.");
+    expect(eventsOf(a, "AGREE", "signed")).toEqual([
+      { source: ["Nikol Pashinyan"], target: ["Ilham Aliyev"], status: "occurred" },
+    ]);
+  });
+});
