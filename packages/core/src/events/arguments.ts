@@ -132,6 +132,8 @@ export function coordinated(map: MentionMap, m: MentionHit): MentionHit[] {
     // "Wang Yi, the Communist Party's top official": an owner inside an appositive, not another party.
     const afterComma = tokens[k - 1]?.text === "," || (tokens[k - 1]?.lower === "the" && tokens[k - 2]?.text === ",");
     if (next.possessive && afterComma) break;
+    // "… along with Egyptian mediators, Ahmed said": the reporter closes the sentence, not the list.
+    if (afterComma && SPEECH_VERBS.has(tokens[next.end]?.lower ?? "")) break;
     out.push(next);
     right = next;
   }
@@ -193,6 +195,11 @@ export function findSubject(map: MentionMap, trigger: TriggerMatch, passive: boo
     trigger.form === "ing" &&
     /^(after|before|while|since|despite|by|without|when|in)$/.test(tokens[h - 1]?.lower ?? "")
   ) {
+    // "… after Netanyahu sent shudders … by pledging to …": "by" attaches to the nearest clause's verb.
+    if (tokens[h - 1]!.lower === "by") {
+      const near = subordinateSubject(map, h - 1);
+      if (near.length) return near;
+    }
     return mainSubject(map, h);
   }
   for (let k = h - 1; k >= 0; k--) {
@@ -224,7 +231,10 @@ export function findSubject(map: MentionMap, trigger: TriggerMatch, passive: boo
     const prep = inPrepPhrase(tokens, m);
     // "after Hamas rejected …", "since the FARC took up arms": a subordinator, not a preposition, when its noun
     // phrase is followed by a verb.
-    const subordinate = prep !== null && SUBORDINATORS.has(prep) && (m.end === h || isVerbLike(tokens[m.end]));
+    const subordinate =
+      prep !== null &&
+      SUBORDINATORS.has(prep) &&
+      (m.end === h || isVerbLike(tokens[m.end]) || presentVerb(tokens, m.end));
     // "with Cairo frequently accusing Israel": the noun of an absolute "with" clause acts.
     const absolute =
       prep === "with" && trigger.form === "ing" && tokens.slice(m.end, h).every((x) => /ly$/.test(x.lower));
@@ -241,6 +251,21 @@ export function findSubject(map: MentionMap, trigger: TriggerMatch, passive: boo
       continue;
     }
     return coordinated(map, m);
+  }
+  return [];
+}
+
+/** The subject of the subordinate clause ("after X sent …") that holds token `before`, if there is one. */
+function subordinateSubject(map: MentionMap, before: number): MentionHit[] {
+  const tokens = map.tokens;
+  for (let k = before - 1; k > 0; k--) {
+    if (tokens[k]!.text === "," || SPEECH_VERBS.has(tokens[k]!.lower)) return [];
+    if (!SUBORDINATORS.has(tokens[k]!.lower)) continue;
+    const m = map.mentionAt(k + 1);
+    // The subordinator's noun phrase must be followed by its verb ("after Netanyahu sent").
+    if (!m || m.start !== k + 1 || m.anaphoric) return [];
+    const next = tokens[m.end];
+    return next?.kind === "word" && !next.cap && !PREPOSITIONS.has(next.lower) ? coordinated(map, m) : [];
   }
   return [];
 }
@@ -331,6 +356,18 @@ function isVerbLike(t: Token | undefined): boolean {
     !t.cap &&
     (/^(has|had|have|is|was|were|are|will|would|could|can|did|does|do|should|may|might|must)$/.test(t.lower) ||
       /ed$/.test(t.lower))
+  );
+}
+
+/** "before Israel proceeds with …", "once Russia halts its …": a present-tense verb before its complement. */
+function presentVerb(tokens: Token[], k: number): boolean {
+  const t = tokens[k];
+  return (
+    t !== undefined &&
+    t.kind === "word" &&
+    !t.cap &&
+    /[^s]s$/.test(t.lower) &&
+    /^(with|to|a|an|the|its|their|his|her|on|into|from)$/.test(tokens[k + 1]?.lower ?? "")
   );
 }
 

@@ -108,8 +108,19 @@ export function extractSentenceEvents(input: SentenceInput): SentenceEvents {
       trigger.pos === "verb" &&
       (trigger.form === "past" || trigger.form === "base") &&
       (isPassive(tokens, trigger.start) || reducedRelative(map, trigger));
+    // "talks brokered by China": the agent of the talks' participle is their broker, not a participant.
+    const brokered = (type === "MEET" || type === "CALL") && trigger.pos === "noun" && brokeredBy(tokens, trigger.end);
     let sourceMentions =
-      trigger.lemma === "led by" ? agentAfter(map, trigger.start) : findSubject(map, trigger, passive);
+      trigger.lemma === "led by"
+        ? agentAfter(map, trigger.start)
+        : brokered
+          ? mainSubject(map, trigger.start)
+          : findSubject(map, trigger, passive);
+    // "blamed Hamas for … continuing to attack Israel", "accusing Israel of bombing …": the accused acts.
+    if (type !== "ACCUSE") {
+      const accused = accusedAgent(map, triggers, trigger);
+      if (accused.length) sourceMentions = accused;
+    }
     // "Iran nuclear talks slip past a deadline": a name modifying the talks is not who stalls them.
     if ((type === "SUSPEND" || type === "RESUME") && sourceMentions.length) {
       const last = sourceMentions[sourceMentions.length - 1]!;
@@ -158,6 +169,11 @@ export function extractSentenceEvents(input: SentenceInput): SentenceEvents {
       }
     }
     let source = ids(sourceMentions);
+    // "we will attack," Netanyahu said: the first person plural in someone's words is the speaker's side.
+    const inQuote = speech !== null && trigger.start >= speech.contentStart && trigger.start < speech.contentEnd;
+    if (inQuote && speech.speaker.length === 1 && firstPersonSubject(tokens, trigger.start)) {
+      source = [rootOf(speech.speaker[0]!)];
+    }
     // "a swap mediated by the UAE": the broker mediates between the parties the sentence is about.
     if (type === "MEDIATE" && passive && targetMentions.length === 0) {
       const parties = ids(mainSubject(map, trigger.start)).filter((id) => !ids(sourceMentions).includes(id));
@@ -206,6 +222,11 @@ export function extractSentenceEvents(input: SentenceInput): SentenceEvents {
         target = [];
       }
     }
+    // "If Hezbollah rearms, we will attack": a threat or strike answers the party of the condition.
+    if ((type === "MILITARY" || type === "THREATEN") && target.length === 0) {
+      const party = conditionSubject(map, trigger.start);
+      if (party.length && !party.some((id) => source.includes(id))) target = party;
+    }
     const eventMediators = MEDIATOR_TYPES.has(type)
       ? mediators.filter((m) => !source.includes(m) || type === "MEET")
       : [];
@@ -215,8 +236,15 @@ export function extractSentenceEvents(input: SentenceInput): SentenceEvents {
         const known = mediators.length ? mediators : (input.lastMediators ?? []);
         for (const m of known) if (!source.includes(m) && !target.includes(m)) target.push(m);
       }
+      const brokers = brokered ? ids(agentAfter(map, trigger.end)) : [];
       for (const m of mediators)
-        if (!source.includes(m) && !target.includes(m) && mentionedAfter(map, m, trigger.end) && !accompanying(map, m))
+        if (
+          !source.includes(m) &&
+          !target.includes(m) &&
+          !brokers.includes(m) &&
+          mentionedAfter(map, m, trigger.end) &&
+          !accompanying(map, m)
+        )
           target.push(m);
     }
     // "Troops returned fire, it [the military] said": bare troops in an army's or a state's report are its own.
@@ -282,6 +310,40 @@ export function extractSentenceEvents(input: SentenceInput): SentenceEvents {
   };
 }
 
+/** The object of an accusation whose "for"/"of" complement holds the trigger ("blamed X for attacking …"). */
+function accusedAgent(map: MentionMap, triggers: TriggerMatch[], trigger: TriggerMatch): MentionHit[] {
+  const tokens = map.tokens;
+  const accusation = [...triggers]
+    .reverse()
+    .find((a) => a.type === "ACCUSE" && a.pos === "verb" && a.end <= trigger.start && trigger.start - a.end <= 30);
+  if (!accusation) return [];
+  let k = accusation.end;
+  if (tokens[k]?.lower === "the") k++;
+  const accused = map.mentionAt(k);
+  if (!accused || accused.start !== k || accused.anaphoric) return [];
+  let sawComplement = false;
+  for (let j = accused.end; j < trigger.start; j++) {
+    const w = tokens[j]!.lower;
+    if (w === "for" || w === "of") sawComplement = true;
+    else if (j === accused.end) return [];
+    // "… for not only failing …, but for …": the complement may be a pair joined by "but".
+    if (w === "but" && tokens[j + 1]?.lower === "for") continue;
+    if (isBarrier(tokens, j) || SPEECH_VERBS.has(w) || w === ";" || map.mentionAt(j)) return [];
+  }
+  return sawComplement ? coordinated(map, accused) : [];
+}
+
+const BROKER_PARTICIPLES = /^(brokered|mediated|co-mediated|hosted|facilitated|sponsored|chaired|led)$/;
+
+/** "talks brokered by …", "talks in Doha mediated by …": a broker's participle follows the talks noun. */
+function brokeredBy(tokens: Token[], from: number): boolean {
+  for (let k = from; k < Math.min(tokens.length, from + 6); k++) {
+    if (BROKER_PARTICIPLES.test(tokens[k]!.lower) && tokens[k + 1]?.lower === "by") return true;
+    if (isBarrier(tokens, k) || tokens[k]!.text === "," || SPEECH_VERBS.has(tokens[k]!.lower)) return false;
+  }
+  return false;
+}
+
 /** "with the mediators" right after a meeting trigger (a time or place phrase may come first). */
 function withTheMediators(tokens: Token[], from: number): boolean {
   for (let k = from; k < Math.min(tokens.length, from + 6); k++) {
@@ -302,6 +364,33 @@ function talksAreSubject(tokens: Token[], head: number): boolean {
   // "negotiations and efforts continue"
   if (tokens[k - 1]?.lower === "and" && tokens[k]?.kind === "word" && !tokens[k]!.cap) k -= 2;
   return TALK_WORDS.test(tokens[k]?.lower ?? "");
+}
+
+/** "we will attack", "we're going to continue to push": "we" is the subject of the verb at `head`. */
+function firstPersonSubject(tokens: Token[], head: number): boolean {
+  let k = head - 1;
+  while (
+    k >= 0 &&
+    (VERB_GROUP.test(tokens[k]!.lower) ||
+      /^('re|'ll|'ve|continue|try|want|need|going)$/.test(tokens[k]!.lower) ||
+      /ly$/.test(tokens[k]!.lower))
+  )
+    k--;
+  return tokens[k]?.lower === "we";
+}
+
+/** The subject of an "if" clause that ends before the trigger ("If X violates the deal, we will …"). */
+function conditionSubject(map: MentionMap, head: number): string[] {
+  const tokens = map.tokens;
+  for (let k = 0; k < head; k++) {
+    if (tokens[k]!.lower !== "if") continue;
+    const m = map.mentionAt(k + 1);
+    if (!m || m.start !== k + 1 || m.anaphoric) return [];
+    // The condition closes with a comma before the trigger's own clause.
+    const comma = tokens.findIndex((t, j) => j > m.end && j < head && t.text === ",");
+    return comma > 0 ? ids(coordinated(map, m)) : [];
+  }
+  return [];
 }
 
 const ANSWER_TYPES = new Set<EventType>(["SUPPORT", "ACCEPT", "REJECT"]);

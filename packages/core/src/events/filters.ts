@@ -35,6 +35,9 @@ function has(tokens: Token[], from: number, to: number, re: RegExp): boolean {
  * Context checks per trigger: a word that names an event only in some uses ("talks", "hold", "free", "back")
  * must have the context that makes it one. Returns the type to use (possibly a different one) or null to drop it.
  */
+const TROOP_WORDS =
+  /^(troops|forces|soldiers|fighters|units|tanks|armou?r|battalions|brigades|divisions|reinforcements|warships)$/;
+
 export function checkTrigger(tokens: Token[], t: TriggerMatch): EventType | null {
   const w = tokens[t.start]!.lower;
   const prev = tokens[t.start - 1]?.lower ?? "";
@@ -227,6 +230,8 @@ export function checkTrigger(tokens: Token[], t: TriggerMatch): EventType | null
       )
         return null;
       if (w.startsWith("station") && prev === "police") return null;
+      // "mass death sentences", "mass civilian casualties": the adjective, not massing troops.
+      if (/^mass(es|ed|ing)?$/.test(w) && !has(tokens, t.start - 3, t.end + 4, TROOP_WORDS)) return null;
       return "MOBILIZE";
     }
     case "DEMAND": {

@@ -86,4 +86,65 @@ describe("argument roles", () => {
       { source: ["Nikol Pashinyan"], target: ["Ilham Aliyev"], status: "occurred" },
     ]);
   });
+
+  it("takes 'the two sides' from a 'between' pair over an earlier pair of allies", () => {
+    const a = analyze(
+      "CIA and Mossad chiefs met in Doha on Monday.\nThe truce between Israel and Hamas held for a fifth day.\nEgypt urged both sides to extend it.",
+    );
+    expect(eventsOf(a, "APPEAL", "urged").map((e) => e.target.sort())).toEqual([["Hamas", "Israel"]]);
+  });
+
+  it("counts the parties of talks brokered by a third state, not the broker, as participants", () => {
+    const a = analyze("Ethiopia and Eritrea restored relations after talks brokered by Saudi Arabia.");
+    const [meet] = eventsOf(a, "MEET", "talks");
+    expect([...(meet?.source ?? []), ...(meet?.target ?? [])].sort()).toEqual(["Eritrea", "Ethiopia"]);
+  });
+
+  it("does not read the adjective 'mass' as massing troops", () => {
+    const a = analyze("Kerry raised concerns with Egypt about mass trials of opposition members.");
+    expect(a.events.filter((e) => e.type === "MOBILIZE")).toEqual([]);
+  });
+
+  it("reads 'rocket after rocket' as one object, not a clause", () => {
+    const a = analyze("Hezbollah launched rocket after rocket at Israeli towns on Sunday.");
+    expect(eventsOf(a, "MILITARY", "launched")).toEqual([
+      { source: ["Hezbollah"], target: ["Israel"], status: "occurred" },
+    ]);
+  });
+
+  it("does not coordinate the closing reporter with the participants ('…, Ahmed said')", () => {
+    const a = analyze(
+      "Mahmoud Abbas met Hamas leader Khalil al-Hayya in Doha on Friday along with Qatari mediators, Azzam al-Ahmed said.",
+    );
+    const [meet] = eventsOf(a, "MEET", "met");
+    expect([...(meet?.source ?? []), ...(meet?.target ?? [])]).not.toContain("Azzam al-Ahmed");
+  });
+
+  it("takes the subject of a subordinate clause with a present-tense verb ('before Israel proceeds with')", () => {
+    const a = analyze("Mediators want a truce before Israel proceeds with a ground offensive in Rafah.");
+    expect(eventsOf(a, "MILITARY", "offensive").map((e) => e.source)).toEqual([["Israel"]]);
+  });
+
+  it("makes the accused the agent of the action they are blamed for", () => {
+    const a = analyze("Qatar blamed Israel for the breakdown and for continuing to bomb Gaza.");
+    expect(eventsOf(a, "MILITARY", "bomb").map((e) => e.source)).toEqual([["Israel"]]);
+  });
+
+  it("attaches 'by' + participle to the nearest clause ('after X sent … by pledging')", () => {
+    const a = analyze(
+      "Blinken did not mention the deadline, after Benjamin Netanyahu alarmed allies by threatening to storm Rafah.",
+    );
+    expect(eventsOf(a, "THREATEN", "threatening").map((e) => e.source)).toEqual([["Benjamin Netanyahu"]]);
+  });
+
+  it("reads 'we' in a quotation as the speaker's side, and the condition's party as the target", () => {
+    const a = analyze(
+      "“If Hamas fires rockets again, we will strike back,” Benjamin Netanyahu said in a speech on Monday, adding that the army was ready.",
+    );
+    expect(eventsOf(a, "MILITARY", "strike back")).toContainEqual({
+      source: ["Israel"],
+      target: ["Hamas"],
+      status: "planned",
+    });
+  });
 });

@@ -85,17 +85,29 @@ export function findSpeech(map: MentionMap, actorOf: (id: string) => Actor | und
       tokens
         .slice(k + 1)
         .every((x) => x.kind === "punct" || x.lower === "on" || /day$/.test(x.lower) || x.lower === "in" || x.cap);
+    // '"…," Netanyahu said in an address on Tuesday, adding that …': the quote before is the content, and so is what
+    // the participle adds.
+    const firstComma = tokens.findIndex((x, j) => j > k && x.text === ",");
+    const continued =
+      firstComma > k &&
+      /^(adding|saying|noting|stressing|warning|insisting)$/.test(tokens[firstComma + 1]?.lower ?? "") &&
+      !tokens.slice(k + 1, firstComma).some((x) => x.lower === "that" || x.text === ":" || SPEECH_VERBS.has(x.lower));
     // The comma may sit before a title ("…, national security spokesman John Kirby told reporters").
     let comma = before ? before.start - 1 : -1;
     while (comma > 0 && /^["“”']$/.test(tokens[comma]!.text)) comma--;
     while (comma > 0 && comma >= (before?.start ?? 0) - 4 && tokens[comma]!.kind === "word" && !tokens[comma]!.cap)
       comma--;
-    if (before && !t.lower.endsWith("ing") && tokens[comma]?.text === "," && (atEnd || tokens[k + 1]?.text === ",")) {
+    if (
+      before &&
+      !t.lower.endsWith("ing") &&
+      tokens[comma]?.text === "," &&
+      (atEnd || continued || tokens[k + 1]?.text === ",")
+    ) {
       return {
         speaker: ids(coordinated(map, before)),
         outlet: outlet ?? mediaIn([before]),
         contentStart: 0,
-        contentEnd: comma,
+        contentEnd: continued && !atEnd ? n : comma,
         verb: k,
       };
     }
