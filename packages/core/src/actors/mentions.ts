@@ -172,6 +172,27 @@ export class MentionFinder {
 
   private fallbackParties: { at: number; ids: string[] } | null = null;
 
+  /** The last `n` distinct people named in this sentence or the one before, oldest first. */
+  private lastPeople(n: number): string[] {
+    // People named in this sentence outside prepositional phrases ("adviser to Prime Minister X" is not one of them).
+    const named: string[] = [];
+    for (const h of this.sentenceHits) {
+      const id = h.actorIds[0];
+      if (h.actorIds.length !== 1 || h.anaphoric || PREP_BEFORE.test(this.sentenceTokens[h.start - 1]?.lower ?? ""))
+        continue;
+      if (this.registry.get(id!)?.type === "PERSON" && !named.includes(id!)) named.push(id!);
+    }
+    if (named.length >= n) return named.slice(-n);
+    const out: string[] = [];
+    const last = this.recent[this.recent.length - 1]?.sentence ?? 0;
+    for (let k = this.recent.length - 1; k >= 0 && out.length < n; k--) {
+      const r = this.recent[k]!;
+      if (r.sentence < last - 1) break;
+      if (r.type === "PERSON" && !out.includes(r.id)) out.unshift(r.id);
+    }
+    return out;
+  }
+
   /** No pair named together yet: the two most mentioned sides so far. */
   private mostMentionedSides(): string[] {
     // No pair named together yet: the two most mentioned parties so far.
@@ -273,6 +294,12 @@ export class MentionFinder {
         /^(sides|parties|countries|rivals|camps|men|governments|neighbours|neighbors|ministers|leaders|delegations|presidents|states|nations|foes|enemies|adversaries)$/.test(
           noun.lower,
         );
+      // "the two men shook hands": the two people just named, not the two sides.
+      if (isPair && /^(men|women|leaders|ministers|presidents|envoys|negotiators)$/.test(noun.lower)) {
+        const people = this.lastPeople(2);
+        if (people.length === 2)
+          return { start: i, end: k + 1, actorIds: people, method: "anaphor", anaphoric: true, possessive: false };
+      }
       const parties = isPair ? this.parties() : [];
       if (isPair && parties.length === 2) {
         return { start: i, end: k + 1, actorIds: [...parties], method: "anaphor", anaphoric: true, possessive: false };

@@ -238,6 +238,15 @@ export function findSubject(map: MentionMap, trigger: TriggerMatch, passive: boo
     // "with Cairo frequently accusing Israel": the noun of an absolute "with" clause acts.
     const absolute =
       prep === "with" && trigger.form === "ing" && tokens.slice(m.end, h).every((x) => /ly$/.test(x.lower));
+    // "over Hamas's insistence on … conditions": the owner of the noun phrase that holds a noun trigger, even inside a
+    // prepositional phrase.
+    const ownerOfPhrase =
+      trigger.pos === "noun" &&
+      m.possessive &&
+      m.end < h &&
+      h - m.end <= 6 &&
+      tokens.slice(m.end, h).every((b, j) => b.kind === "word" && !isBarrier(tokens, m.end + j) && !isVerbLike(b));
+    if (ownerOfPhrase) return coordinated(map, m);
     if (prep && !subordinate && !absolute) continue;
     // A mention followed by a noun is a modifier of that noun ("Hamas's insistence", "Israeli forces" handled).
     if (m.possessive && tokens[m.end] && tokens[m.end]!.kind === "word" && m.end < h) {
@@ -313,7 +322,13 @@ export function findTargets(map: MentionMap, trigger: TriggerMatch, type: EventT
       }
       return [];
     }
-    if (type === "ACCUSE" && (t.lower === "of" || t.lower === "for") && k > trigger.end) return [];
+    if (
+      type === "ACCUSE" &&
+      (t.lower === "of" || t.lower === "for") &&
+      k > trigger.end &&
+      !(t.lower === "of" && CONDUCT_NOUNS.test(tokens[k - 1]?.lower ?? ""))
+    )
+      return [];
     // The object ends where another verb starts: "welcomed the deal and thanked China", "the agreement reached
     // with the mediators", "committed to the pause as long as Israel was".
     if (k > trigger.end && t.lower === "and" && isVerbLike(tokens[k + 1])) return [];
@@ -333,6 +348,19 @@ export function findTargets(map: MentionMap, trigger: TriggerMatch, type: EventT
     let prep = tokens[m.start - 1]?.lower ?? "";
     // "met members of the Taliban negotiating team": the people stand for their side.
     if ((prep === "of" || prep === "from") && PEOPLE_NOUNS.test(tokens[m.start - 2]?.lower ?? "")) prep = "";
+    // "bolster the role of Abbas", "condemned the conduct of the army": the actor whose role or conduct it is.
+    const ownerAt =
+      tokens[m.start - 1]?.lower === "of"
+        ? m.start - 2
+        : tokens[m.start - 2]?.lower === "of" && tokens[m.start - 1]?.lower === "the"
+          ? m.start - 3
+          : -1;
+    if (
+      (type === "SUPPORT" || type === "ACCUSE") &&
+      ownerAt >= trigger.end &&
+      CONDUCT_NOUNS.test(tokens[ownerAt]?.lower ?? "")
+    )
+      return coordinated(map, m);
     if (m.start === trigger.end || !PREPOSITIONS.has(prep) || wanted.has(prep) || m.possessive) {
       if (m.start !== trigger.end && PREPOSITIONS.has(prep) && !wanted.has(prep) && !m.possessive) {
         k = m.end - 1;
@@ -344,6 +372,9 @@ export function findTargets(map: MentionMap, trigger: TriggerMatch, type: EventT
   }
   return [];
 }
+
+const CONDUCT_NOUNS =
+  /^(role|efforts|effort|leadership|work|mediation|conduct|actions|behaviour|behavior|policies|policy|position|stance|decision|commitment|handling)$/;
 
 const THING_OBJECTS = new Set<EventType>(["SUPPORT", "ACCEPT", "REJECT", "PROPOSE", "AGREE", "ASSESS", "DEMAND"]);
 

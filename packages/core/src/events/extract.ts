@@ -121,6 +121,9 @@ export function extractSentenceEvents(input: SentenceInput): SentenceEvents {
       const accused = accusedAgent(map, triggers, trigger);
       if (accused.length) sourceMentions = accused;
     }
+    // "5,000 Taliban prisoners are to be freed": the captives' side is not who frees them.
+    if (type === "RELEASE")
+      sourceMentions = sourceMentions.filter((m) => !CAPTIVE_NOUNS.test(tokens[m.end]?.lower ?? ""));
     // "Iran nuclear talks slip past a deadline": a name modifying the talks is not who stalls them.
     if ((type === "SUSPEND" || type === "RESUME") && sourceMentions.length) {
       const last = sourceMentions[sourceMentions.length - 1]!;
@@ -136,6 +139,8 @@ export function extractSentenceEvents(input: SentenceInput): SentenceEvents {
       // "… and that the negotiations would resume": the talks themselves are the subject, so no party is named.
       if (talksAreSubject(tokens, trigger.start)) sourceMentions = [];
     }
+    // "the talks stalled over Hamas's insistence on …": the party whose position stalls them.
+    if (type === "SUSPEND" && sourceMentions.length === 0) sourceMentions = stalledOver(map, trigger.end);
     let targetMentions = NO_TARGET.has(type) ? [] : findTargets(map, trigger, type);
     // "X briefed Y … in a phone call": an adverbial trigger takes the clause's subject and object.
     if (trigger.pos === "phrase" && /^(in|by|over|via)$/.test(tokens[trigger.start]!.lower)) {
@@ -222,6 +227,11 @@ export function extractSentenceEvents(input: SentenceInput): SentenceEvents {
         target = [];
       }
     }
+    // "vowed to keep fighting until Hamas is eradicated": the party named in what is threatened.
+    if (type === "THREATEN" && target.length === 0 && trigger.pos !== "noun") {
+      const threatened = threatenedParty(map, trigger.end, speech);
+      if (threatened.length && !threatened.some((id) => source.includes(id))) target = threatened;
+    }
     // "If Hezbollah rearms, we will attack": a threat or strike answers the party of the condition.
     if ((type === "MILITARY" || type === "THREATEN") && target.length === 0) {
       const party = conditionSubject(map, trigger.start);
@@ -257,9 +267,18 @@ export function extractSentenceEvents(input: SentenceInput): SentenceEvents {
     ) {
       const near = tokens.slice(Math.max(speech.contentStart, trigger.start - 6), trigger.end + 3);
       const speaker = actorOf(speech.speaker[0]!);
+      // A spokesperson's "fighters" are their movement's ("the Taliban's spokesman said fighters would resume …").
       const own =
-        speaker && (speaker.type === "GOVERNMENT" ? speaker.id : speaker.type === "STATE" ? speaker.id : null);
-      if (own && near.some((t) => /^(troops|soldiers|forces)$/.test(t.lower) && !map.mentionAt(tokens.indexOf(t))))
+        speaker &&
+        (speaker.type === "GOVERNMENT" || speaker.type === "STATE"
+          ? speaker.id
+          : speaker.type === "PERSON" && speaker.affiliation
+            ? rootOf(speaker.id)
+            : null);
+      if (
+        own &&
+        near.some((t) => /^(troops|soldiers|forces|fighters)$/.test(t.lower) && !map.mentionAt(tokens.indexOf(t)))
+      )
         source = [own];
     }
     // "the army violated the truce, Hamas said": the violator is accused, the reporter accuses.
@@ -300,6 +319,7 @@ export function extractSentenceEvents(input: SentenceInput): SentenceEvents {
     if (author && !e.source.includes(author) && !e.source.some((id) => rootOf(id) === rootOf(author)))
       e.target = [author];
   }
+  joinSignatories(events);
   events.push(...statementEvents({ tokens, map, speech, events, actorOf, rootOf }));
   const proposing = events.find((e) => (e.type === "PROPOSE" || e.type === "COUNTER_PROPOSE") && e.source.length === 1);
   return {
@@ -393,6 +413,57 @@ function conditionSubject(map: MentionMap, head: number): string[] {
   return [];
 }
 
+/** "over X's demands", "because of X's refusal", "due to X's insistence" right after a stall. */
+function stalledOver(map: MentionMap, from: number): MentionHit[] {
+  const tokens = map.tokens;
+  let k = from;
+  if (tokens[k]?.lower === "over") k++;
+  else if (/^(because|due)$/.test(tokens[k]?.lower ?? "") && /^(of|to)$/.test(tokens[k + 1]?.lower ?? "")) k += 2;
+  else return [];
+  const m = map.mentionAt(k);
+  return m && m.start === k && m.possessive && !m.anaphoric ? coordinated(map, m) : [];
+}
+
+/**
+ * "X signed for the government, and Y signed for the rebels": one agreement between the two signatories, not two.
+ */
+function joinSignatories(events: DraftEvent[]): void {
+  for (let i = 0; i < events.length; i++) {
+    const a = events[i]!;
+    if (a.type !== "AGREE" || a.source.length !== 1 || a.target.length > 0) continue;
+    const j = events.findIndex(
+      (b, x) =>
+        x > i &&
+        b.type === "AGREE" &&
+        b.trigger.lemma === a.trigger.lemma &&
+        b.source.length === 1 &&
+        b.target.length === 0 &&
+        b.source[0] !== a.source[0] &&
+        b.status === a.status,
+    );
+    if (j < 0) continue;
+    a.target = [...events[j]!.source];
+    events.splice(j, 1);
+  }
+}
+
+const CAPTIVE_NOUNS =
+  /^(prisoners|prisoner|detainees|detainee|hostages|hostage|captives|captive|servicemen|soldiers|pows)$/;
+
+/** The first party named in a threat's complement, before its clause ends or a reporter is named. */
+function threatenedParty(map: MentionMap, from: number, speech: Speech | null): string[] {
+  const tokens = map.tokens;
+  for (let k = from; k < tokens.length; k++) {
+    if (tokens[k]!.text === ";" || (speech && k === speech.verb) || SPEECH_VERBS.has(tokens[k]!.lower)) return [];
+    const m = map.mentionAt(k);
+    if (!m) continue;
+    if (tokens[m.start - 1]?.text === "," && SPEECH_VERBS.has(tokens[m.end]?.lower ?? "")) return [];
+    // "hostages held by the militant group": an agent phrase is not the party threatened.
+    return tokens[m.start - 1]?.lower === "by" || m.possessive ? [] : ids([m]);
+  }
+  return [];
+}
+
 const ANSWER_TYPES = new Set<EventType>(["SUPPORT", "ACCEPT", "REJECT"]);
 const PROPOSAL_NOUNS =
   /^(proposal|proposals|counter-proposal|counter-proposals|counterproposal|counterproposals|offer|counter-offer|plan|initiative|idea|draft)$/;
@@ -420,9 +491,10 @@ function pickTriggers(tokens: Token[], raw: TriggerMatch[]): TriggerMatch[] {
       ((original.form === "ing" &&
         (/^(the|a|an|its|his|her|their|our|'s|’s)$/.test(before.lower) || (before.cap && original.start > 1))) ||
         // "Hamas's attack", "the strikes": a base or -s form after a determiner or possessive is a noun.
+        // "a number of conditions": no verb follows "of".
         ((original.form === "base" || original.form === "s") &&
           original.pos === "verb" &&
-          /^(the|a|an|its|his|her|their|our|'s|’s)$/.test(before.lower)));
+          /^(the|a|an|its|his|her|their|our|'s|’s|of)$/.test(before.lower)));
     const t: TriggerMatch = nounlike ? { ...original, pos: "noun" } : original;
     const checked = checkTrigger(tokens, t);
     if (!checked) continue;

@@ -147,4 +147,67 @@ describe("argument roles", () => {
       status: "planned",
     });
   });
+
+  it("gives a demand noun inside a prepositional phrase to its possessor ('over Hamas's insistence on')", () => {
+    const a = analyze(
+      "An Egyptian official said the talks had stalled over Hamas's insistence on a number of conditions.",
+    );
+    expect(eventsOf(a, "DEMAND", "insistence").map((e) => e.source)).toEqual([["Hamas"]]);
+  });
+
+  it("names the party whose position stalls the talks ('stalled over X's demands')", () => {
+    const a = analyze("The talks in Vienna stalled over Iran's demands on sanctions relief.");
+    expect(eventsOf(a, "SUSPEND", "stalled").map((e) => e.source)).toEqual([["Iran"]]);
+  });
+
+  it("reads the speaker of an absolute 'with X saying' clause", () => {
+    const a = analyze(
+      "The White House welcomed the accord, with spokesman John Kirby saying it could help end the war in Yemen.",
+    );
+    expect(a.events.filter((e) => e.type === "ASSESS").map((e) => e.source.map((id) => nameOf(a, id)))).toEqual([
+      ["John Kirby"],
+    ]);
+  });
+
+  it("gives bare 'fighters' in a movement spokesman's words to the movement", () => {
+    const a = analyze(
+      "The Taliban's spokesman, Zabihullah Mujahid, said on Monday that fighters would resume attacks on Afghan forces.",
+    );
+    expect(eventsOf(a, "MILITARY", "attacks")).toEqual([
+      { source: ["Taliban"], target: ["Afghanistan"], status: "planned" },
+    ]);
+  });
+
+  it("reads 'the two men' as the two people just named, not the two sides", () => {
+    const a = analyze(
+      "Israel and Hamas have fought for months.\nMahmoud Abbas, the Palestinian president, signed first, and Khalil al-Hayya signed second before the two men shook hands.",
+    );
+    const [meet] = eventsOf(a, "MEET", "shook hands");
+    expect([...(meet?.source ?? []), ...(meet?.target ?? [])].sort()).toEqual(["Khalil al-Hayya", "Mahmoud Abbas"]);
+  });
+
+  it("joins two signatories who sign in coordinated clauses into one agreement", () => {
+    const a = analyze("Ilham Aliyev signed for Azerbaijan, and Nikol Pashinyan signed for Armenia.");
+    expect(eventsOf(a, "AGREE", "signed")).toEqual([
+      { source: ["Ilham Aliyev"], target: ["Nikol Pashinyan"], status: "occurred" },
+    ]);
+  });
+
+  it("does not make the captives' side the releaser ('Taliban prisoners to be freed')", () => {
+    const a = analyze("The accord provides for 400 Taliban prisoners to be freed by the end of March.");
+    expect(eventsOf(a, "RELEASE", "freed").map((e) => e.source)).toEqual([[]]);
+  });
+
+  it("takes the actor whose role or conduct is backed or condemned as the target", () => {
+    const a = analyze("Guterres praised the efforts of Qatar.\nJordan condemned the conduct of the Israeli army.");
+    expect(eventsOf(a, "SUPPORT", "praised").map((e) => e.target)).toEqual([["Qatar"]]);
+    expect(eventsOf(a, "ACCUSE", "condemned").map((e) => e.target)).toEqual([["Israel Defense Forces"]]);
+  });
+
+  it("takes the party named in a threat's complement as its target", () => {
+    const a = analyze("Benjamin Netanyahu vowed on Sunday to keep fighting until Hamas is destroyed.");
+    expect(eventsOf(a, "THREATEN", "vowed")).toEqual([
+      { source: ["Benjamin Netanyahu"], target: ["Hamas"], status: "occurred" },
+    ]);
+  });
 });

@@ -124,7 +124,9 @@ export function findSpeech(map: MentionMap, actorOf: (id: string) => Actor | und
       const m = map.mentionAt(j);
       if (m) {
         const prep = tokens[m.start - 1]?.lower;
-        if (prep && /^(in|of|from|to|with|by|at|on|for|over)$/.test(prep) && m.start > 0) {
+        // "…, with spokesman John Kirby saying …": the noun of an absolute "with" clause speaks.
+        const absolute = /ing$/.test(t.lower) && m.end === k && /^(with|as)$/.test(openerOf(tokens, m) ?? "");
+        if (!absolute && prep && /^(in|of|from|to|with|by|at|on|for|over)$/.test(prep) && m.start > 0) {
           j = m.start;
           continue;
         }
@@ -148,4 +150,12 @@ export function findSpeech(map: MentionMap, actorOf: (id: string) => Actor | und
 
 export function isQuoteToken(t: Token | undefined): boolean {
   return t !== undefined && (t.text === '"' || t.text === "“" || t.text === "”");
+}
+
+/** The word before a mention's noun phrase, past lowercase title words ("with spokesman John Kirby" → "with"). */
+function openerOf(tokens: Token[], m: { start: number }): string | undefined {
+  let k = m.start - 1;
+  while (k > 0 && tokens[k]!.kind === "word" && !/^(with|as|by|of|to|in)$/.test(tokens[k]!.lower) && m.start - k <= 4)
+    k--;
+  return tokens[k]?.lower;
 }
