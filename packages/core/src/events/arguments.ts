@@ -88,10 +88,16 @@ export function coordinated(map: MentionMap, m: MentionHit): MentionHit[] {
   for (;;) {
     let s0 = left.start - 1;
     // "CIA Director William Burns and Mossad chief David Barnea": skip the title and its owner.
-    for (let g = 0; g < 3 && s0 >= 0; g++) {
+    for (let g = 0; g < 5 && s0 >= 0; g++) {
       const t = tokens[s0]!;
       const owner = map.mentionAt(s0);
-      if (TITLE_NOUN.test(t.lower) && !owner) s0--;
+      // "UN Secretary-General Antonio Guterres": a hyphenated title is split into words and an inner hyphen.
+      const innerHyphen =
+        t.text === "-" &&
+        tokens[s0 - 1]?.end === t.start &&
+        tokens[s0 + 1]?.start === t.end &&
+        TITLE_NOUN.test(tokens[s0 - 1]!.lower);
+      if ((TITLE_NOUN.test(t.lower) || t.lower === "general" || innerHyphen) && !owner) s0--;
       else if (owner && owner.end === s0 + 1 && TITLE_NOUN.test(tokens[s0 + 1]?.lower ?? "")) s0 = owner.start - 1;
       else break;
     }
@@ -138,6 +144,20 @@ export function coordinated(map: MentionMap, m: MentionHit): MentionHit[] {
     right = next;
   }
   return out;
+}
+
+/** "Biden's envoy, Brett McGurk": the person named after a possessor's title, who is the one meant. */
+export function appositiveHolder(map: MentionMap, m: MentionHit): MentionHit | undefined {
+  if (!m.possessive) return undefined;
+  const tokens = map.tokens;
+  // The title and the name may already be one mention ("envoy, Brett McGurk").
+  const next = map.mentionAt(m.end);
+  if (next && next.start === m.end && TITLE_NOUN.test(tokens[m.end]!.lower)) return next;
+  let j = m.end;
+  while (j < m.end + 4 && tokens[j]?.kind === "word" && !map.mentionAt(j)) j++;
+  if (j === m.end || tokens[j]?.text !== "," || !TITLE_NOUN.test(tokens[j - 1]!.lower)) return undefined;
+  const holder = map.mentionAt(j + 1);
+  return holder && holder.start === j + 1 && !holder.possessive ? holder : undefined;
 }
 
 export function ids(ms: MentionHit[]): string[] {
@@ -366,7 +386,7 @@ export function findTargets(map: MentionMap, trigger: TriggerMatch, type: EventT
         k = m.end - 1;
         continue;
       }
-      return coordinated(map, m);
+      return coordinated(map, appositiveHolder(map, m) ?? m);
     }
     k = m.end - 1;
   }

@@ -84,8 +84,9 @@ export function extractSentenceEvents(input: SentenceInput): SentenceEvents {
   };
   const map = new MentionMap(tokens, mentions);
   const speech = findSpeech(map, actorOf) ?? input.carried;
-  const picked = pickTriggers(tokens, findTriggers(tokens)).filter(
-    (t) => !afterDisposition(tokens, t) && !purposeClause(tokens, t),
+  const candidates = pickTriggers(tokens, findTriggers(tokens));
+  const picked = candidates.filter(
+    (t) => !afterDisposition(tokens, t) && (!purposeClause(tokens, t) || creditedFor(candidates, t)),
   );
   const triggers = mergeRepeats(tokens, dropObjectNouns(tokens, dropTalksThatContinue(tokens, picked)));
   const mediators = sentenceMediators(map);
@@ -104,6 +105,8 @@ export function extractSentenceEvents(input: SentenceInput): SentenceEvents {
       if (!antecedent) continue;
     }
     if (governed.some((g) => trigger.start >= g.start && trigger.start < g.end && g.trigger !== trigger)) continue;
+    // "ruled out signing", "proposed holding talks": a gerund object is the content of the answer or proposal.
+    if (gerundObject(tokens, triggers, trigger)) continue;
     const passive =
       trigger.pos === "verb" &&
       (trigger.form === "past" || trigger.form === "base") &&
@@ -330,12 +333,28 @@ export function extractSentenceEvents(input: SentenceInput): SentenceEvents {
   };
 }
 
-/** The object of an accusation whose "for"/"of" complement holds the trigger ("blamed X for attacking …"). */
+/** "thanked China for hosting", "blamed X for opening fire": an action credited or blamed, not a purpose. */
+function creditedFor(triggers: TriggerMatch[], t: TriggerMatch): boolean {
+  return triggers.some(
+    (g) => (g.type === "ACCUSE" || g.type === "SUPPORT") && g.pos === "verb" && g.end < t.start && t.start - g.end <= 8,
+  );
+}
+
+/**
+ * The object of an accusation or of thanks whose "for"/"of" complement holds the trigger ("blamed X for attacking …",
+ * "thanked X for hosting …").
+ */
 function accusedAgent(map: MentionMap, triggers: TriggerMatch[], trigger: TriggerMatch): MentionHit[] {
   const tokens = map.tokens;
   const accusation = [...triggers]
     .reverse()
-    .find((a) => a.type === "ACCUSE" && a.pos === "verb" && a.end <= trigger.start && trigger.start - a.end <= 30);
+    .find(
+      (a) =>
+        (a.type === "ACCUSE" || (a.type === "SUPPORT" && trigger.type !== "SUPPORT")) &&
+        a.pos === "verb" &&
+        a.end <= trigger.start &&
+        trigger.start - a.end <= 30,
+    );
   if (!accusation) return [];
   let k = accusation.end;
   if (tokens[k]?.lower === "the") k++;
@@ -464,6 +483,15 @@ function threatenedParty(map: MentionMap, from: number, speech: Speech | null): 
   return [];
 }
 
+const GERUND_GOVERNORS = new Set<EventType>(["REJECT", "ACCEPT", "PROPOSE", "DEMAND", "APPEAL", "SUPPORT"]);
+
+function gerundObject(tokens: Token[], triggers: TriggerMatch[], t: TriggerMatch): boolean {
+  if (t.form !== "ing" || t.pos !== "verb") return false;
+  let k = t.start - 1;
+  while (k >= 0 && /ly$/.test(tokens[k]!.lower)) k--;
+  return triggers.some((g) => g !== t && g.end === k + 1 && g.pos === "verb" && GERUND_GOVERNORS.has(g.type));
+}
+
 const ANSWER_TYPES = new Set<EventType>(["SUPPORT", "ACCEPT", "REJECT"]);
 const PROPOSAL_NOUNS =
   /^(proposal|proposals|counter-proposal|counter-proposals|counterproposal|counterproposals|offer|counter-offer|plan|initiative|idea|draft)$/;
@@ -526,6 +554,8 @@ function contentSpans(
     const reach = t.pos === "noun" ? (t.type === "APPEAL" || t.type === "DEMAND" ? 8 : 1) : 6;
     for (; !sawTo && k < tokens.length && k < t.end + reach; k++) {
       const w = tokens[k]!.lower;
+      // "thanked China for hosting the talks": what is praised happened; it is not the content of a wish.
+      if (w === "for" && t.type === "SUPPORT" && /ing$/.test(tokens[k + 1]?.lower ?? "")) break;
       if (w === "to" || w === "that" || w === "for") {
         sawTo = true;
         break;

@@ -212,4 +212,30 @@ describe("argument roles", () => {
       { source: ["Benjamin Netanyahu"], target: ["Hamas"], status: "occurred" },
     ]);
   });
+
+  it("treats a gerund after a refusal as its content, not a separate event ('ruled out signing')", () => {
+    const a = analyze("Nikol Pashinyan has ruled out signing while the border remains disputed.");
+    expect(a.events.map((e) => e.type)).toEqual(["REJECT"]);
+  });
+
+  it("reports what a party is thanked for as its action ('thanked China for hosting the talks')", () => {
+    const a = analyze("Guterres thanked Oman for hosting the talks.");
+    expect(eventsOf(a, "MEDIATE", "hosting").map((e) => e.source)).toEqual([["Oman"]]);
+    expect(eventsOf(a, "SUPPORT", "thanked").map((e) => e.target)).toEqual([["Oman"]]);
+  });
+
+  it("coordinates a person whose hyphenated title is split ('X and UN Secretary-General Y, who brokered')", () => {
+    const a = analyze(
+      "Turkish President Recep Tayyip Erdogan and UN Secretary-General Antonio Guterres, who brokered the accord, looked on.",
+    );
+    expect(eventsOf(a, "MEDIATE", "brokered").map((e) => e.source.sort())).toEqual([
+      ["António Guterres", "Recep Tayyip Erdoğan"],
+    ]);
+  });
+
+  it("takes the person named after a possessor's title ('Biden's envoy, Brett McGurk')", () => {
+    const a = analyze("Steve Witkoff held talks in Doha with Biden's envoy, Brett McGurk.");
+    const [meet] = eventsOf(a, "MEET", "held talks");
+    expect([...(meet?.source ?? []), ...(meet?.target ?? [])].sort()).toEqual(["Brett McGurk", "Steve Witkoff"]);
+  });
 });
