@@ -86,7 +86,9 @@ export function extractSentenceEvents(input: SentenceInput): SentenceEvents {
   const speech = findSpeech(map, actorOf) ?? input.carried;
   const candidates = pickTriggers(tokens, findTriggers(tokens));
   const picked = candidates.filter(
-    (t) => !afterDisposition(tokens, t) && (!purposeClause(tokens, t) || creditedFor(candidates, t)),
+    (t) =>
+      !afterDisposition(tokens, t) &&
+      (!purposeClause(tokens, t) || creditedFor(candidates, t) || pledgedAction(tokens, candidates, t)),
   );
   const triggers = mergeRepeats(tokens, dropObjectNouns(tokens, dropTalksThatContinue(tokens, picked)));
   const mediators = sentenceMediators(map);
@@ -104,7 +106,13 @@ export function extractSentenceEvents(input: SentenceInput): SentenceEvents {
       const antecedent = map.endingBefore(trigger.start - (tokens[trigger.start - 2]?.text === "," ? 2 : 1));
       if (!antecedent) continue;
     }
-    if (governed.some((g) => trigger.start >= g.start && trigger.start < g.end && g.trigger !== trigger)) continue;
+    if (
+      governed.some(
+        (g) =>
+          trigger.start >= g.start && trigger.start < g.end && g.trigger !== trigger && !isPledge(g.trigger, trigger),
+      )
+    )
+      continue;
     // "ruled out signing", "proposed holding talks": a gerund object is the content of the answer or proposal.
     if (gerundObject(tokens, triggers, trigger)) continue;
     const passive =
@@ -333,6 +341,29 @@ export function extractSentenceEvents(input: SentenceInput): SentenceEvents {
   };
 }
 
+/**
+ * A pledge ("pledges to pull its troops out", "committed to moving its fighters") reports the pledged action as well,
+ * as a planned event; a release is the exception, carried by the pledge itself.
+ */
+function isPledge(governor: TriggerMatch, action: TriggerMatch): boolean {
+  return (
+    governor.type === "ACCEPT" &&
+    governor.pos === "verb" &&
+    PLEDGE_LEMMA.test(governor.lemma) &&
+    !/\bnot\b/.test(governor.lemma) &&
+    action.type !== "RELEASE"
+  );
+}
+const PLEDGE_LEMMA = /^(pledge|commit|undertake|be committed|remain committed|promise)/;
+
+function pledgedAction(tokens: Token[], triggers: TriggerMatch[], t: TriggerMatch): boolean {
+  return triggers.some((g) => {
+    if (!isPledge(g, t) || g.end > t.start || t.start - g.end > 15) return false;
+    for (let k = g.end; k < t.start; k++) if (isBarrier(tokens, k)) return false;
+    return true;
+  });
+}
+
 /** "thanked China for hosting", "blamed X for opening fire": an action credited or blamed, not a purpose. */
 function creditedFor(triggers: TriggerMatch[], t: TriggerMatch): boolean {
   return triggers.some(
@@ -489,7 +520,9 @@ function gerundObject(tokens: Token[], triggers: TriggerMatch[], t: TriggerMatch
   if (t.form !== "ing" || t.pos !== "verb") return false;
   let k = t.start - 1;
   while (k >= 0 && /ly$/.test(tokens[k]!.lower)) k--;
-  return triggers.some((g) => g !== t && g.end === k + 1 && g.pos === "verb" && GERUND_GOVERNORS.has(g.type));
+  return triggers.some(
+    (g) => g !== t && g.end === k + 1 && g.pos === "verb" && GERUND_GOVERNORS.has(g.type) && !isPledge(g, t),
+  );
 }
 
 const ANSWER_TYPES = new Set<EventType>(["SUPPORT", "ACCEPT", "REJECT"]);

@@ -238,4 +238,21 @@ describe("argument roles", () => {
     const [meet] = eventsOf(a, "MEET", "held talks");
     expect([...(meet?.source ?? []), ...(meet?.target ?? [])].sort()).toEqual(["Brett McGurk", "Steve Witkoff"]);
   });
+
+  it("reports a pledged action as planned beside the pledge, but not a pledged release or a pledge not to act", () => {
+    const a = analyze(
+      "Moscow pledges to pull its troops out of the region within a year.\nThe rebels committed to moving their fighters into camps.\nThe rebels pledged to free 40 soldiers.\nThe two countries undertook not to attack each other.",
+    );
+    expect(eventsOf(a, "MOBILIZE", "pull its troops")).toEqual([{ source: ["Russia"], target: [], status: "planned" }]);
+    expect(eventsOf(a, "MOBILIZE", "moving their fighters").map((e) => e.status)).toEqual(["planned"]);
+    expect(eventsOf(a, "RELEASE", "free 40")).toEqual([]);
+    expect(eventsOf(a, "MILITARY", "not to attack")).toEqual([]);
+  });
+
+  it("reads opening talks with a party as a meeting", () => {
+    const a = analyze("The Taliban committed to opening talks with the Afghan government.");
+    expect(eventsOf(a, "MEET", "opening talks")).toEqual([
+      { source: ["Taliban"], target: ["Afghanistan"], status: "planned" },
+    ]);
+  });
 });
