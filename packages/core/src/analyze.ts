@@ -51,6 +51,7 @@ export function analyzeArticle(input: ArticleInput, options: AnalyzeOptions = {}
   let carried: Speech | null = null;
   let lastProposer: string | null = null;
   let lastMediators: string[] = [];
+  let lastAttacker: string | null = null;
   let previousPlaces: PlaceHit[] = [];
   let previousDates: ReturnType<typeof sentenceDates> = [];
 
@@ -70,6 +71,7 @@ export function analyzeArticle(input: ArticleInput, options: AnalyzeOptions = {}
       speech,
       proposer,
       mediators: namedMediators,
+      attacker,
     } = extractSentenceEvents({
       tokens,
       mentions: hits,
@@ -78,10 +80,12 @@ export function analyzeArticle(input: ArticleInput, options: AnalyzeOptions = {}
       carried: continuesReport(tokens, carried) ? carried : null,
       lastProposer,
       lastMediators,
+      lastAttacker,
     });
     carried = speech;
     lastProposer = proposer;
     lastMediators = namedMediators;
+    lastAttacker = attacker;
     const places = findPlaces(kb, tokens);
     const dates = sentenceDates(text, s.start, s.end, published);
     const evidence = evidenceOf(s.start, s.end);

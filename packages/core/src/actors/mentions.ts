@@ -327,6 +327,21 @@ export class MentionFinder {
     let k = i;
     let of: string | null = null;
     if (tokens[k]?.lower === "the" || tokens[k]?.lower === "a" || tokens[k]?.lower === "an") k++;
+    // A title that names its organisation ("the UN chief", "the NATO chief"): the office holder.
+    const whole = this.kb.titles.longestAt(tokens, k, false);
+    const wholeOwner = whole?.value.of?.length === 1 ? whole.value.of[0] : undefined;
+    if (whole && wholeOwner && whole.end - k >= 2 && tokens[k]?.cap) {
+      let nameAt = whole.end;
+      if (tokens[nameAt]?.text === ",") nameAt++;
+      const named = this.personName(tokens, nameAt);
+      if (named)
+        return { start: i, end: named.end, actorIds: [named.id], method: "title", anaphoric: false, possessive: false };
+      const holder = this.kb.officeHolder(whole.value.role, this.kb.root(wholeOwner), this.published);
+      if (holder && tokens[i]?.lower === "the") {
+        this.registry.use(holder);
+        return { start: i, end: whole.end, actorIds: [holder], method: "title", anaphoric: false, possessive: false };
+      }
+    }
     // Possessor: "Egypt's", demonym "Egyptian", or a group ("Hamas deputy leader").
     const possessor = this.kb.names.longestAt(tokens, k);
     if (possessor && this.isOwner(possessor.value)) {

@@ -60,6 +60,8 @@ export interface SentenceInput {
   lastProposer?: string | null;
   /** The mediators the article named last, for "held talks with the mediators". */
   lastMediators?: string[];
+  /** Who carried out the latest military action the article reported, for "condemned the strike". */
+  lastAttacker?: string | null;
 }
 
 export interface SentenceEvents {
@@ -69,6 +71,8 @@ export interface SentenceEvents {
   proposer: string | null;
   /** The mediators named last as of the end of this sentence. */
   mediators: string[];
+  /** The author of the latest military action as of the end of this sentence. */
+  attacker: string | null;
 }
 
 export function extractSentenceEvents(input: SentenceInput): SentenceEvents {
@@ -330,6 +334,13 @@ export function extractSentenceEvents(input: SentenceInput): SentenceEvents {
     if (author && !e.source.includes(author) && !e.source.some((id) => rootOf(id) === rootOf(author)))
       e.target = [author];
   }
+  // "condemned the strike": an attack named with no owner is the latest one the article reported.
+  const attack = events.find((e) => e.type === "MILITARY" && e.source.length === 1);
+  const attacker = attack?.source[0] ?? input.lastAttacker ?? null;
+  for (const e of events) {
+    if (e.type !== "ACCUSE" || e.target.length > 0 || !attacker || e.source.includes(attacker)) continue;
+    if (condemnsUnownedAttack(map, e.trigger)) e.target = [attacker];
+  }
   joinSignatories(events);
   events.push(...statementEvents({ tokens, map, speech, events, actorOf, rootOf }));
   const proposing = events.find((e) => (e.type === "PROPOSE" || e.type === "COUNTER_PROPOSE") && e.source.length === 1);
@@ -338,7 +349,23 @@ export function extractSentenceEvents(input: SentenceInput): SentenceEvents {
     speech,
     proposer: proposing?.source[0] ?? proposer ?? earlier,
     mediators: mediators.length ? mediators : (input.lastMediators ?? []),
+    attacker,
   };
+}
+
+const ATTACK_NOUNS =
+  /^(strike|strikes|airstrike|airstrikes|attack|attacks|incursion|offensive|raid|raids|bombardment|shelling|invasion|assault|operation|bombing)$/;
+
+/** "condemned the ground incursion", "denounced Saturday's strike": an attack named as the accusation's object. */
+function condemnsUnownedAttack(map: MentionMap, trigger: TriggerMatch): boolean {
+  const tokens = map.tokens;
+  for (let k = trigger.end; k < Math.min(tokens.length, trigger.end + 5); k++) {
+    const t = tokens[k]!;
+    if (ATTACK_NOUNS.test(t.lower)) return true;
+    if (map.mentionAt(k) || t.kind !== "word" || isBarrier(tokens, k) || /^(of|by|on|against|for)$/.test(t.lower))
+      return false;
+  }
+  return false;
 }
 
 /**

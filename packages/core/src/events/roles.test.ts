@@ -255,4 +255,20 @@ describe("argument roles", () => {
       { source: ["Taliban"], target: ["Afghanistan"], status: "planned" },
     ]);
   });
+
+  it("takes the author of the latest attack as the target of condemning an unowned attack", () => {
+    const a = analyze(
+      "Russian missiles hit the port of Odesa on Saturday.\nThe UN chief condemned the strike the same day.",
+    );
+    expect(eventsOf(a, "ACCUSE", "condemned")).toEqual([
+      { source: ["António Guterres"], target: ["Russia"], status: "occurred" },
+    ]);
+  });
+
+  it("reads 'the occupying entity' as Israel", () => {
+    const a = analyze("Talks failed as the occupying entity's offensive in Gaza entered its fifth month.");
+    expect(a.events.filter((e) => e.type === "MILITARY").map((e) => e.source.map((id) => nameOf(a, id)))).toEqual([
+      ["Israel"],
+    ]);
+  });
 });
