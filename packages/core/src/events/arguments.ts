@@ -254,7 +254,7 @@ export function findSubject(map: MentionMap, trigger: TriggerMatch, passive: boo
     const subordinate =
       prep !== null &&
       SUBORDINATORS.has(prep) &&
-      (m.end === h || isVerbLike(tokens[m.end]) || presentVerb(tokens, m.end));
+      (m.end === h || isVerbLike(tokens[m.end]) || presentVerb(tokens, m.end) || ledForces(tokens, m.end, h));
     // "with Cairo frequently accusing Israel": the noun of an absolute "with" clause acts.
     const absolute =
       prep === "with" && trigger.form === "ing" && tokens.slice(m.end, h).every((x) => /ly$/.test(x.lower));
@@ -334,6 +334,8 @@ export function findTargets(map: MentionMap, trigger: TriggerMatch, type: EventT
     // A proposal's or demand's "that" clause names who is to act ("proposed that Israel open …").
     if (t.lower === "that" && k === trigger.end && THAT_TARGETS.has(type)) continue;
     if (isBarrier(tokens, k) || t.lower === "that" || (SPEECH_VERBS.has(t.lower) && k > trigger.end)) return [];
+    // "… fought alongside federal forces and whose withdrawal X demanded": a relative clause is another clause.
+    if (k > trigger.end && RELATIVE_PRONOUNS.has(t.lower)) return [];
     if (t.text === "," && type !== "MEET" && type !== "CALL") {
       // "pounded Beirut's southern suburbs, a Hezbollah stronghold": the party whose position was hit.
       if (type === "MILITARY") {
@@ -407,6 +409,17 @@ function isVerbLike(t: Token | undefined): boolean {
     !t.cap &&
     (/^(has|had|have|is|was|were|are|will|would|could|can|did|does|do|should|may|might|must)$/.test(t.lower) ||
       /ed$/.test(t.lower))
+  );
+}
+
+/** "since US-led forces toppled …": the leader of the forces that are the subject of the verb at `head`. */
+function ledForces(tokens: Token[], k: number, head: number): boolean {
+  return (
+    tokens[k]?.text === "-" &&
+    /^(led|backed)$/.test(tokens[k + 1]?.lower ?? "") &&
+    head - (k + 2) >= 1 &&
+    head - (k + 2) <= 2 &&
+    tokens.slice(k + 2, head).every((t) => t.kind === "word" && !t.cap)
   );
 }
 

@@ -242,6 +242,11 @@ export function extractSentenceEvents(input: SentenceInput): SentenceEvents {
         target = [];
       }
     }
+    // "Eritrea, whose withdrawal the Tigrayan leadership demanded": the antecedent of "whose" is what is asked of.
+    if (target.length === 0 && WHOSE_OBJECT_TYPES.has(type) && trigger.pos === "verb") {
+      const owner = whoseAntecedent(map, trigger.start);
+      if (owner.length && !owner.some((id) => source.includes(id))) target = owner;
+    }
     // "vowed to keep fighting until Hamas is eradicated": the party named in what is threatened.
     if (type === "THREATEN" && target.length === 0 && trigger.pos !== "noun") {
       const threatened = threatenedParty(map, trigger.end, speech);
@@ -552,6 +557,29 @@ function gerundObject(tokens: Token[], triggers: TriggerMatch[], t: TriggerMatch
   );
 }
 
+const WHOSE_OBJECT_TYPES = new Set<EventType>(["DEMAND", "REJECT", "ACCEPT", "SUPPORT", "ACCUSE", "APPEAL"]);
+
+/** ", whose <noun> X has demanded": the mention before "whose" when the verb's subject sits between. */
+function whoseAntecedent(map: MentionMap, head: number): string[] {
+  const tokens = map.tokens;
+  for (let k = head - 1; k > 0 && k >= head - 10; k--) {
+    if (isBarrier(tokens, k) || tokens[k]!.text === ",") return [];
+    if (tokens[k]!.lower !== "whose") continue;
+    // The relative clause has its own subject ("whose withdrawal the leadership demanded"), so "whose" is the object.
+    if (!tokens.slice(k + 2, head).some((_, j) => map.mentionAt(k + 2 + j))) return [];
+    // "X, whose troops …, and whose withdrawal …": the second relative clause shares the first one's antecedent.
+    let at = k;
+    if (tokens[k - 1]?.lower === "and") {
+      at = -1;
+      for (let j = k - 2; j > 0 && j >= k - 20; j--) if (tokens[j]!.lower === "whose") at = j;
+      if (at < 0) return [];
+    }
+    const antecedent = map.endingBefore(tokens[at - 1]?.text === "," ? at - 1 : at);
+    return antecedent ? ids([antecedent]) : [];
+  }
+  return [];
+}
+
 const ANSWER_TYPES = new Set<EventType>(["SUPPORT", "ACCEPT", "REJECT"]);
 const PROPOSAL_NOUNS =
   /^(proposal|proposals|counter-proposal|counter-proposals|counterproposal|counterproposals|offer|counter-offer|plan|initiative|idea|draft)$/;
@@ -660,6 +688,8 @@ function clauseStart(tokens: Token[], head: number): number {
       return k + 1;
     if (tokens[k]!.text === "," && tokens[k + 1] && /^(and|but|while|which|who)$/.test(tokens[k + 1]!.lower))
       return k + 1;
+    // "Russia, whose troops have fought …": a relative clause has its own modality.
+    if (/^(whose|who|which)$/.test(tokens[k]!.lower) && tokens[k - 1]?.text === ",") return k + 1;
   }
   return 0;
 }

@@ -271,4 +271,28 @@ describe("argument roles", () => {
       ["Israel"],
     ]);
   });
+
+  it("does not take a target from a following relative clause, and reads 'whose' as the object of a demand", () => {
+    const a = analyze(
+      "The deal does not mention Russia, whose troops have fought beside separatist forces and whose withdrawal the Ukrainian government has long demanded.",
+    );
+    expect(eventsOf(a, "MILITARY", "fought")).toEqual([{ source: ["Russia"], target: [], status: "occurred" }]);
+    expect(eventsOf(a, "DEMAND", "demanded")).toEqual([
+      { source: ["Ukraine"], target: ["Russia"], status: "occurred" },
+    ]);
+  });
+
+  it("takes the leader of 'X-led forces' as the subject in a subordinate clause", () => {
+    const a = analyze("Thousands have died since Saudi-led forces attacked the Houthis in 2015.");
+    expect(eventsOf(a, "MILITARY", "attacked")).toEqual([
+      { source: ["Saudi Arabia"], target: ["Houthis"], status: "occurred" },
+    ]);
+  });
+
+  it("keeps a relative clause in the past perfect as occurred, not an inverted condition", () => {
+    const a = analyze(
+      "Joe Biden, who had spoken by phone with Benjamin Netanyahu earlier in the day, announced the truce.",
+    );
+    expect(eventsOf(a, "CALL", "spoken").map((e) => e.status)).toEqual(["occurred"]);
+  });
 });
