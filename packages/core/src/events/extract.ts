@@ -334,8 +334,13 @@ export function extractSentenceEvents(input: SentenceInput): SentenceEvents {
   const earlier = input.lastProposer ?? null;
   for (const e of events) {
     if (!ANSWER_TYPES.has(e.type) || e.target.length > 0) continue;
+    // "X had suggested …, but Y turned the idea down": a proposal made earlier in the sentence.
+    const before = events.find(
+      (p) => p.type === "PROPOSE" && p.source.length === 1 && p.trigger.start < e.trigger.start,
+    )?.source[0];
     // "rejected the proposals": an unowned proposal is the latest one the article reported.
-    const author = proposer ?? (earlier && answersUnownedProposal(map, e.trigger) ? earlier : null);
+    const latest = before ?? earlier;
+    const author = proposer ?? (latest && answersUnownedProposal(map, e.trigger) ? latest : null);
     if (author && !e.source.includes(author) && !e.source.some((id) => rootOf(id) === rootOf(author)))
       e.target = [author];
   }
@@ -587,6 +592,8 @@ const PROPOSAL_NOUNS =
 /** "rejected the proposals", "accepted the ceasefire proposal": the answer's object is a proposal with no owner named. */
 function answersUnownedProposal(map: MentionMap, trigger: TriggerMatch): boolean {
   const tokens = map.tokens;
+  // The object may sit inside a separable verb ("turned the idea down").
+  for (let k = trigger.start + 1; k < trigger.end; k++) if (PROPOSAL_NOUNS.test(tokens[k]!.lower)) return true;
   for (let k = trigger.end; k < Math.min(tokens.length, trigger.end + 5); k++) {
     const t = tokens[k]!;
     if (PROPOSAL_NOUNS.test(t.lower)) return true;

@@ -219,6 +219,11 @@ export function checkTrigger(tokens: Token[], t: TriggerMatch): EventType | null
         return has(tokens, t.end, t.end + 3, /^(was|is|has)$/) ? null : null;
       return "SUSPEND";
     }
+    case "COUNTER_PROPOSE": {
+      // "Zarif countered that …": a reply in speech, not a counter-proposal.
+      if (t.pos === "verb" && /^(that|:|,)$/.test(next)) return null;
+      return "COUNTER_PROPOSE";
+    }
     case "MOBILIZE": {
       // "troops stationed on the border": a participle describing the troops, not a movement.
       if (t.pos === "verb" && t.form === "past" && /^(troops|forces|soldiers|units|fighters)$/.test(prev)) return null;

@@ -295,4 +295,16 @@ describe("argument roles", () => {
     );
     expect(eventsOf(a, "CALL", "spoken").map((e) => e.status)).toEqual(["occurred"]);
   });
+
+  it("targets the author of an idea turned down in the same sentence", () => {
+    const a = analyze(
+      "Serbia said it had suggested holding a summit in Brussels, but that Kosovo had turned the idea down.",
+    );
+    expect(eventsOf(a, "REJECT", "turned")).toEqual([{ source: ["Kosovo"], target: ["Serbia"], status: "occurred" }]);
+  });
+
+  it("does not read 'countered that' as a counter-proposal", () => {
+    const a = analyze("Iran's foreign minister has countered that Tehran will not be hurried.");
+    expect(a.events.filter((e) => e.type === "COUNTER_PROPOSE")).toEqual([]);
+  });
 });
