@@ -221,7 +221,7 @@ export class MentionFinder {
   }
 
   private learnPairs(tokens: Token[], hits: MentionHit[]): void {
-    if (this.mainParties && this.partiesFromBetween) return;
+    if (this.mainParties && (this.partiesFromBetween || !tokens.some((t) => t.lower === "between"))) return;
     for (let k = 0; k + 1 < hits.length; k++) {
       const a = hits[k]!;
       const b = hits[k + 1]!;
@@ -328,7 +328,7 @@ export class MentionFinder {
     let of: string | null = null;
     if (tokens[k]?.lower === "the" || tokens[k]?.lower === "a" || tokens[k]?.lower === "an") k++;
     // A title that names its organisation ("the UN chief", "the NATO chief"): the office holder.
-    const whole = this.kb.titles.longestAt(tokens, k, false);
+    const whole = tokens[k]?.cap ? this.kb.titles.longestAt(tokens, k, false) : undefined;
     const wholeOwner = whole?.value.of?.length === 1 ? whole.value.of[0] : undefined;
     if (whole && wholeOwner && whole.end - k >= 2 && tokens[k]?.cap) {
       let nameAt = whole.end;
