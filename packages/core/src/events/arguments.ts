@@ -133,6 +133,12 @@ export function coordinated(map: MentionMap, m: MentionHit): MentionHit[] {
     } else if (tokens[k]?.text === "-" && k === right.end) k++;
     else if (k === right.end) break;
     if (tokens[k]?.lower === "the" && map.mentionAt(k)?.start !== k) k++;
+    // "along with foreign ministers of France, Jordan and …": the people stand for their states.
+    if (!map.mentionAt(k)) {
+      let j = k;
+      while (j < k + 3 && tokens[j]?.kind === "word" && !tokens[j]!.cap && !PEOPLE_NOUNS.test(tokens[j]!.lower)) j++;
+      if (PEOPLE_NOUNS.test(tokens[j]?.lower ?? "") && /^(of|from)$/.test(tokens[j + 1]?.lower ?? "")) k = j + 2;
+    }
     const next = map.mentionAt(k);
     if (!next || next.start !== k || next.anaphoric) break;
     // "Wang Yi, the Communist Party's top official": an owner inside an appositive, not another party.

@@ -119,9 +119,11 @@ export function extractSentenceEvents(input: SentenceInput): SentenceEvents {
       continue;
     // "ruled out signing", "proposed holding talks": a gerund object is the content of the answer or proposal.
     if (gerundObject(tokens, triggers, trigger)) continue;
+    // "a delegation was headed to Cairo" is "was heading", not a passive.
     const passive =
       trigger.pos === "verb" &&
       (trigger.form === "past" || trigger.form === "base") &&
+      !/^head\b/.test(trigger.lemma) &&
       (isPassive(tokens, trigger.start) || reducedRelative(map, trigger));
     // "talks brokered by China": the agent of the talks' participle is their broker, not a participant.
     const brokered = (type === "MEET" || type === "CALL") && trigger.pos === "noun" && brokeredBy(tokens, trigger.end);

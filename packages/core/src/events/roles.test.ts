@@ -307,4 +307,17 @@ describe("argument roles", () => {
     const a = analyze("Iran's foreign minister has countered that Tehran will not be hurried.");
     expect(a.events.filter((e) => e.type === "COUNTER_PROPOSE")).toEqual([]);
   });
+
+  it("coordinates states named through their ministers ('along with foreign ministers of X, Y and Z')", () => {
+    const a = analyze(
+      "Blinken spoke by phone to his counterparts from Qatar and Egypt, which have sway over Hamas, along with foreign ministers of France and Jordan.",
+    );
+    const [call] = eventsOf(a, "CALL", "spoke");
+    expect(call?.target.sort()).toEqual(["Egypt", "France", "Jordan", "Qatar"]);
+  });
+
+  it("reads 'was headed to' as travelling, not a passive", () => {
+    const a = analyze("A Hamas source said a delegation was headed to Cairo.");
+    expect(eventsOf(a, "TRAVEL", "headed").map((e) => e.source)).toEqual([["Hamas delegation"]]);
+  });
 });
