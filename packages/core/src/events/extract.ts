@@ -89,7 +89,8 @@ export function extractSentenceEvents(input: SentenceInput): SentenceEvents {
   const map = new MentionMap(tokens, mentions);
   const speech = findSpeech(map, actorOf) ?? input.carried;
   const candidates = pickTriggers(tokens, findTriggers(tokens));
-  const picked = candidates.filter(
+  const offers = offersIn(tokens, candidates);
+  const picked = [...offers, ...candidates].filter(
     (t) =>
       !afterDisposition(tokens, t) &&
       (!purposeClause(tokens, t) || creditedFor(candidates, t) || pledgedAction(tokens, candidates, t)),
@@ -761,6 +762,35 @@ function betweenPair(map: MentionMap, trigger: TriggerMatch): string[] {
 
 function mentionedAfter(map: MentionMap, id: string, from: number): boolean {
   return map.mentions.some((m) => m.start >= from && m.actorIds.includes(id));
+}
+
+const OFFER_TYPES = new Set<EventType>(["RELEASE", "MEET", "AGREE", "ACCEPT", "RESUME", "CEASEFIRE", "HUMANITARIAN"]);
+
+/**
+ * "the group was ready to release more captives if …", "Yerevan was prepared to start consultations": a party declaring
+ * itself ready to do what the other side wants makes an offer (PROPOSE), while the action itself is only its content.
+ */
+function offersIn(tokens: Token[], triggers: TriggerMatch[]): TriggerMatch[] {
+  const out: TriggerMatch[] = [];
+  for (const t of triggers) {
+    if (!OFFER_TYPES.has(t.type) || !afterDisposition(tokens, t)) continue;
+    const at = t.start - 2;
+    if (
+      !/^(ready|willing|prepared)$/.test(tokens[at]!.lower) ||
+      !/^(is|was|are|were|'s|remains|remained)$/.test(tokens[at - 1]?.lower ?? "")
+    )
+      continue;
+    out.push({
+      type: "PROPOSE",
+      pos: "phrase",
+      lemma: `${tokens[at]!.lower} to`,
+      form: "phrase",
+      start: at,
+      end: t.start,
+      head: at,
+    });
+  }
+  return out;
 }
 
 /** "ready to release", "meant to free": an action named as a disposition or purpose, not reported as an event. */

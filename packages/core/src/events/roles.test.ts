@@ -320,4 +320,10 @@ describe("argument roles", () => {
     const a = analyze("A Hamas source said a delegation was headed to Cairo.");
     expect(eventsOf(a, "TRAVEL", "headed").map((e) => e.source)).toEqual([["Hamas delegation"]]);
   });
+
+  it("reads a party declaring itself ready to act as an offer, without the action itself", () => {
+    const a = analyze("A Hamas official said on Monday that the group was ready to release more captives.");
+    expect(a.events.map((e) => e.type)).toEqual(["PROPOSE"]);
+    expect(eventsOf(a, "PROPOSE", "ready").map((e) => e.source)).toEqual([["Hamas"]]);
+  });
 });
