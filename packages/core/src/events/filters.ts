@@ -43,7 +43,9 @@ export function checkTrigger(tokens: Token[], t: TriggerMatch): EventType | null
   const prev = tokens[t.start - 1]?.lower ?? "";
   const next = tokens[t.end]?.lower ?? "";
   // A participle after an article is an adjective ("the proposed truce"), not a reported act.
-  if (t.pos === "verb" && t.form === "past" && /^(the|a|an)$/.test(prev)) return null;
+  // So is one after a preposition ("amid continued bombardment", "despite renewed talks").
+  if (t.pos === "verb" && t.form === "past" && /^(the|a|an|amid|despite|with|after|before|by|for|of)$/.test(prev))
+    return null;
   // A noun named as the topic of another phrase ("the outcome of the Cairo meeting", "a deal on the release of
   // captives") is not reported as happening.
   const topic = lookBack(tokens, t.start);

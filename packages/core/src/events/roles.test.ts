@@ -326,4 +326,9 @@ describe("argument roles", () => {
     expect(a.events.map((e) => e.type)).toEqual(["PROPOSE"]);
     expect(eventsOf(a, "PROPOSE", "ready").map((e) => e.source)).toEqual([["Hamas"]]);
   });
+
+  it("reads a participle after a preposition as an adjective ('amid continued Israeli bombardment')", () => {
+    const a = analyze("Smoke rose over Khan Younis amid continued Israeli bombardment on Wednesday.");
+    expect(a.events.map((e) => [e.type, e.source.map((id) => nameOf(a, id))])).toEqual([["MILITARY", ["Israel"]]]);
+  });
 });
