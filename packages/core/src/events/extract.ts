@@ -88,7 +88,8 @@ export function extractSentenceEvents(input: SentenceInput): SentenceEvents {
   };
   const map = new MentionMap(tokens, mentions);
   const speech = findSpeech(map, actorOf) ?? input.carried;
-  const candidates = pickTriggers(tokens, findTriggers(tokens));
+  // "the Rapid Support Forces", "the Forces of Freedom and Change": a word inside a name is not a trigger.
+  const candidates = pickTriggers(tokens, findTriggers(tokens)).filter((t) => !insideName(map, t));
   const offers = offersIn(tokens, candidates);
   const picked = [...offers, ...candidates].filter(
     (t) =>
@@ -762,6 +763,11 @@ function betweenPair(map: MentionMap, trigger: TriggerMatch): string[] {
 
 function mentionedAfter(map: MentionMap, id: string, from: number): boolean {
   return map.mentions.some((m) => m.start >= from && m.actorIds.includes(id));
+}
+
+function insideName(map: MentionMap, t: TriggerMatch): boolean {
+  const m = map.mentionAt(t.start);
+  return m !== undefined && !m.anaphoric && map.tokens[t.start]!.cap && m.start < t.start && t.end <= m.end;
 }
 
 const OFFER_TYPES = new Set<EventType>(["RELEASE", "MEET", "AGREE", "ACCEPT", "RESUME", "CEASEFIRE", "HUMANITARIAN"]);

@@ -237,6 +237,9 @@ export function checkTrigger(tokens: Token[], t: TriggerMatch): EventType | null
       )
         return null;
       if (w.startsWith("station") && prev === "police") return null;
+      // "talks on disarmament", "disarmament will decide whether it holds": the process as a topic. A disarmament
+      // reported as an event names whose it is ("the disarmament of the militias", "Hezbollah's disarmament").
+      if (w === "disarmament" && next !== "of" && !/^('s|’s)$/.test(prev)) return null;
       // "mass death sentences", "mass civilian casualties": the adjective, not massing troops.
       if (/^mass(es|ed|ing)?$/.test(w) && !has(tokens, t.start - 3, t.end + 4, TROOP_WORDS)) return null;
       return "MOBILIZE";

@@ -331,4 +331,17 @@ describe("argument roles", () => {
     const a = analyze("Smoke rose over Khan Younis amid continued Israeli bombardment on Wednesday.");
     expect(a.events.map((e) => [e.type, e.source.map((id) => nameOf(a, id))])).toEqual([["MILITARY", ["Israel"]]]);
   });
+
+  it("does not read a word inside a name as a trigger ('the Rapid Support Forces')", () => {
+    const a = analyze("Witnesses blamed the paramilitary Rapid Support Forces for the raid.");
+    expect(a.events.filter((e) => e.type === "SUPPORT")).toEqual([]);
+  });
+
+  it("does not report disarmament named only as a topic, but does when it is someone's", () => {
+    const a = analyze(
+      "Envoys met in Pretoria, but disarmament will decide whether the truce holds.\nThe disarmament of the rebels began on Monday.",
+    );
+    expect(eventsOf(a, "MOBILIZE", "Envoys")).toEqual([]);
+    expect(eventsOf(a, "MOBILIZE", "rebels began")).toHaveLength(1);
+  });
 });
