@@ -856,7 +856,9 @@ export class MentionFinder {
     if (GROUP_ANAPHORS.has(noun)) {
       // An alliance or bloc is political first; a group, militia or rebels armed first.
       const political = /^(alliance|coalition|bloc|movement)$/.test(noun);
-      id =
+      // "the bloc" is a regional organisation or alliance (the AU, the EU, ASEAN), never the UN or its agencies.
+      if (noun === "bloc") id = this.latestBloc();
+      id ??=
         this.latest((type) => type === (political ? "POLITICAL" : "ARMED_GROUP"), sentence, 6, true) ??
         this.salient((type) => type === (political ? "POLITICAL" : "ARMED_GROUP")) ??
         this.latest(
@@ -943,6 +945,14 @@ export class MentionFinder {
       const r = this.recent[k]!;
       if (sentence - r.sentence > 3) break;
       if (accept(r.type) && !exclude.includes(r.id)) return r.id;
+    }
+    return null;
+  }
+
+  private latestBloc(): string | null {
+    for (let k = this.recent.length - 1; k >= 0; k--) {
+      const r = this.recent[k]!;
+      if (r.type === "IGO" && this.kb.root(r.id) !== "igo:un") return r.id;
     }
     return null;
   }

@@ -344,4 +344,11 @@ describe("argument roles", () => {
     expect(eventsOf(a, "MOBILIZE", "Envoys")).toEqual([]);
     expect(eventsOf(a, "MOBILIZE", "rebels began")).toHaveLength(1);
   });
+
+  it("reads 'the bloc' as a regional organisation, not the UN", () => {
+    const a = analyze(
+      "The African Union brokered the accord in Pretoria.\nUN Secretary-General António Guterres welcomed the deal, and Antony Blinken praised the bloc for its leadership.",
+    );
+    expect(eventsOf(a, "SUPPORT", "praised the bloc").flatMap((e) => e.target)).toContain("African Union");
+  });
 });
