@@ -84,6 +84,7 @@ function inPrepPhrase(tokens: Token[], m: MentionHit): string | null {
 export function coordinated(map: MentionMap, m: MentionHit): MentionHit[] {
   const out = [m];
   const tokens = map.tokens;
+  let closedOnLeft = false;
   let left = m;
   for (;;) {
     let s0 = left.start - 1;
@@ -114,12 +115,19 @@ export function coordinated(map: MentionMap, m: MentionHit): MentionHit[] {
     else if (aside && map.mentionAt(k) && map.mentionAt(k)!.start > aside[0]) k = aside[0] - 1;
     const prev = map.mentionAt(k);
     if (!prev || prev.end !== k + 1 || prev.anaphoric) break;
+    // "… Guterres and Erdogan, and Zelensky called it …": a list already closed by "and" does not go on after ", and";
+    // the new clause starts there.
+    if (sep.lower === "and" && tokens[s0 - 1]?.text === "," && tokens[prev.start - 1]?.lower === "and") break;
+    if (sep.lower === "and" && tokens[s0 - 1]?.text !== ",") closedOnLeft = true;
     out.unshift(prev);
     left = prev;
   }
   let right = m;
+  // Set once two items are joined by a bare "and": a later ", and" starts a new clause, not a third item.
+  let closed = closedOnLeft;
   for (;;) {
     let k = right.end;
+    if (closed && tokens[k]?.text === "," && tokens[k + 1]?.lower === "and") break;
     // "Musaed al-Aiban, the kingdom's national security adviser, together with …": jump over the appositive.
     const aside = map.asides.find(([a]) => a === k);
     if (aside && tokens[aside[1] - 1]?.text === "," && /^(and|together|along|as)$/.test(tokens[aside[1]]?.lower ?? ""))
@@ -146,6 +154,7 @@ export function coordinated(map: MentionMap, m: MentionHit): MentionHit[] {
     if (next.possessive && afterComma) break;
     // "… along with Egyptian mediators, Ahmed said": the reporter closes the sentence, not the list.
     if (afterComma && SPEECH_VERBS.has(tokens[next.end]?.lower ?? "")) break;
+    if (tokens[k - 1]?.lower === "and" && tokens[k - 2]?.text !== ",") closed = true;
     out.push(next);
     right = next;
   }

@@ -351,4 +351,19 @@ describe("argument roles", () => {
     );
     expect(eventsOf(a, "SUPPORT", "praised the bloc").flatMap((e) => e.target)).toContain("African Union");
   });
+
+  it("starts a new clause at ', and' after a list closed by 'and'", () => {
+    const a = analyze(
+      "The spokesman said the strike was an insult to Guterres and Erdogan, and Zelensky called it barbarism.",
+    );
+    expect(eventsOf(a, "ACCUSE", "called").map((e) => e.source)).toEqual([["Volodymyr Zelenskyy"]]);
+    expect(eventsOf(a, "MILITARY", "strike").flatMap((e) => e.target)).not.toContain("Volodymyr Zelenskyy");
+  });
+
+  it("does not take the thing judged ('called it …') as the party accused", () => {
+    const a = analyze("The UN reported a missile strike on the port of Odesa.\nZelensky called it barbarism.");
+    const accusations = eventsOf(a, "ACCUSE", "called it");
+    expect(accusations.map((e) => e.source)).toEqual([["Volodymyr Zelenskyy"]]);
+    expect(accusations.flatMap((e) => e.target)).not.toContain("United Nations");
+  });
 });
