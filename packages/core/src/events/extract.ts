@@ -135,6 +135,12 @@ export function extractSentenceEvents(input: SentenceInput): SentenceEvents {
         : brokered
           ? mainSubject(map, trigger.start)
           : findSubject(map, trigger, passive);
+    // "reaffirming US support for …": the owner of the support named inside the phrase gives it.
+    if (type === "SUPPORT" && trigger.end - trigger.start >= 3) {
+      const owner = map.mentionAt(trigger.end - 2);
+      if (owner && owner.start > trigger.start && owner.end === trigger.end - 1 && !owner.anaphoric)
+        sourceMentions = [owner];
+    }
     // "blamed Hamas for … continuing to attack Israel", "accusing Israel of bombing …": the accused acts.
     if (type !== "ACCUSE") {
       const accused = accusedAgent(map, triggers, trigger);

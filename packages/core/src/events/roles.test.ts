@@ -366,4 +366,11 @@ describe("argument roles", () => {
     expect(accusations.map((e) => e.source)).toEqual([["Volodymyr Zelenskyy"]]);
     expect(accusations.flatMap((e) => e.target)).not.toContain("United Nations");
   });
+
+  it("gives support named with its owner inside the phrase to that owner ('reaffirming US support for X')", () => {
+    const a = analyze("Washington and Kabul issued a statement reaffirming US support for the Afghan government.");
+    expect(eventsOf(a, "SUPPORT", "reaffirming")).toEqual([
+      { source: ["United States"], target: ["Afghanistan"], status: "occurred" },
+    ]);
+  });
 });
