@@ -49,6 +49,9 @@ export function analyzeArticle(input: ArticleInput, options: AnalyzeOptions = {}
   const claims: Claim[] = [];
   const framingHits: Array<FramingHit & { actors: string[] }> = [];
   let carried: Speech | null = null;
+  let lastProposer: string | null = null;
+  let lastMediators: string[] = [];
+  let lastAttacker: string | null = null;
   let previousPlaces: PlaceHit[] = [];
   let previousDates: ReturnType<typeof sentenceDates> = [];
 
@@ -63,14 +66,26 @@ export function analyzeArticle(input: ArticleInput, options: AnalyzeOptions = {}
         mentions.push({ span, text: raw.slice(span.start, span.end), actorId, resolvedBy: h.method, sentence: index });
       }
     }
-    const { events: drafts, speech } = extractSentenceEvents({
+    const {
+      events: drafts,
+      speech,
+      proposer,
+      mediators: namedMediators,
+      attacker,
+    } = extractSentenceEvents({
       tokens,
       mentions: hits,
       actorOf: (actorId) => registry.get(actorId),
       parties: finder.parties(),
       carried: continuesReport(tokens, carried) ? carried : null,
+      lastProposer,
+      lastMediators,
+      lastAttacker,
     });
     carried = speech;
+    lastProposer = proposer;
+    lastMediators = namedMediators;
+    lastAttacker = attacker;
     const places = findPlaces(kb, tokens);
     const dates = sentenceDates(text, s.start, s.end, published);
     const evidence = evidenceOf(s.start, s.end);

@@ -49,10 +49,11 @@ const table = (s: ScoreSummary) =>
   `actors ${s.actors.f1}, claims ${s.claims.f1}, stances ${s.stances.f1}, status ${s.fieldAccuracy.status}, date ${s.fieldAccuracy.date}, ` +
   `events gold ${s.events.gold} predicted ${s.events.predicted} detected ${s.events.detected}`;
 
-/** Regression floors, below the project's targets: the build must not get worse than this. */
 /**
- * The issue's quality bar where the extractor meets it (detection, actors, claims, location, date, status), and
- * regression floors for the who-did-what-to-whom scores, which are still below their bar (strict 0.60, lenient 0.70).
+ * The issue's quality bar where the extractor meets it (detection, actors, claims, location, date, status, strict
+ * who-did-what-to-whom), and a regression floor for the lenient tuple score, which is still below its bar (0.70).
+ * The strict floor sits a little above the bar (0.60), at the measured scores (seeds 0.655, dev 0.659) minus about
+ * 0.03, so a regression shows before the bar is lost.
  */
 const FLOORS = {
   detection: 0.8,
@@ -61,8 +62,8 @@ const FLOORS = {
   location: 0.8,
   date: 0.8,
   status: 0.8,
-  strict: 0.48,
-  lenient: 0.51,
+  strict: 0.63,
+  lenient: 0.645,
 };
 
 describe.skipIf(!present)(
@@ -97,7 +98,7 @@ describe.skipIf(!present)(
         expect(s.fieldAccuracy[field], `${set}: ${table(s)}`).toBeGreaterThanOrEqual(FLOORS[field]);
       });
 
-      it(`strict who-did-what-to-whom F1 ≥ ${FLOORS.strict} (bar 0.60 not yet met)`, () => {
+      it(`strict who-did-what-to-whom F1 ≥ ${FLOORS.strict} (bar 0.60 met)`, () => {
         const s = get();
         expect(s.tupleStrict.f1, `${set}: ${table(s)}`).toBeGreaterThanOrEqual(FLOORS.strict);
       });

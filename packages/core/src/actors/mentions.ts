@@ -121,6 +121,7 @@ export class MentionFinder {
   /** Surnames and given names of people named so far in the article → their ids. */
   private readonly nameParts = new Map<string, string>();
   private mainParties: string[] | null = null;
+  private partiesFromBetween = false;
 
   constructor(
     private readonly kb: KnowledgeBase,
@@ -171,6 +172,27 @@ export class MentionFinder {
 
   private fallbackParties: { at: number; ids: string[] } | null = null;
 
+  /** The last `n` distinct people named in this sentence or the one before, oldest first. */
+  private lastPeople(n: number): string[] {
+    // People named in this sentence outside prepositional phrases ("adviser to Prime Minister X" is not one of them).
+    const named: string[] = [];
+    for (const h of this.sentenceHits) {
+      const id = h.actorIds[0];
+      if (h.actorIds.length !== 1 || h.anaphoric || PREP_BEFORE.test(this.sentenceTokens[h.start - 1]?.lower ?? ""))
+        continue;
+      if (this.registry.get(id!)?.type === "PERSON" && !named.includes(id!)) named.push(id!);
+    }
+    if (named.length >= n) return named.slice(-n);
+    const out: string[] = [];
+    const last = this.recent[this.recent.length - 1]?.sentence ?? 0;
+    for (let k = this.recent.length - 1; k >= 0 && out.length < n; k--) {
+      const r = this.recent[k]!;
+      if (r.sentence < last - 1) break;
+      if (r.type === "PERSON" && !out.includes(r.id)) out.unshift(r.id);
+    }
+    return out;
+  }
+
   /** No pair named together yet: the two most mentioned sides so far. */
   private mostMentionedSides(): string[] {
     // No pair named together yet: the two most mentioned parties so far.
@@ -199,7 +221,7 @@ export class MentionFinder {
   }
 
   private learnPairs(tokens: Token[], hits: MentionHit[]): void {
-    if (this.mainParties) return;
+    if (this.mainParties && (this.partiesFromBetween || !tokens.some((t) => t.lower === "between"))) return;
     for (let k = 0; k + 1 < hits.length; k++) {
       const a = hits[k]!;
       const b = hits[k + 1]!;
@@ -214,6 +236,12 @@ export class MentionFinder {
       const xs = this.sideOf(x.id);
       const ys = this.sideOf(y.id);
       if (this.isSide(xs) && this.isSide(ys) && xs !== ys) {
+        // "a truce between X and Y" names the two sides of the conflict; a plain "X and Y" ("CIA and Mossad chiefs")
+        // may name two allies, so it holds only until a "between" pair comes.
+        const opener = tokens[a.start - 1]?.lower === "the" ? tokens[a.start - 2] : tokens[a.start - 1];
+        const fromBetween = opener?.lower === "between";
+        if (this.mainParties && !fromBetween) continue;
+        this.partiesFromBetween = fromBetween;
         this.mainParties = [xs, ys];
         this.registry.use(xs);
         this.registry.use(ys);
@@ -266,6 +294,12 @@ export class MentionFinder {
         /^(sides|parties|countries|rivals|camps|men|governments|neighbours|neighbors|ministers|leaders|delegations|presidents|states|nations|foes|enemies|adversaries)$/.test(
           noun.lower,
         );
+      // "the two men shook hands": the two people just named, not the two sides.
+      if (isPair && /^(men|women|leaders|ministers|presidents|envoys|negotiators)$/.test(noun.lower)) {
+        const people = this.lastPeople(2);
+        if (people.length === 2)
+          return { start: i, end: k + 1, actorIds: people, method: "anaphor", anaphoric: true, possessive: false };
+      }
       const parties = isPair ? this.parties() : [];
       if (isPair && parties.length === 2) {
         return { start: i, end: k + 1, actorIds: [...parties], method: "anaphor", anaphoric: true, possessive: false };
@@ -293,6 +327,21 @@ export class MentionFinder {
     let k = i;
     let of: string | null = null;
     if (tokens[k]?.lower === "the" || tokens[k]?.lower === "a" || tokens[k]?.lower === "an") k++;
+    // A title that names its organisation ("the UN chief", "the NATO chief"): the office holder.
+    const whole = tokens[k]?.cap ? this.kb.titles.longestAt(tokens, k, false) : undefined;
+    const wholeOwner = whole?.value.of?.length === 1 ? whole.value.of[0] : undefined;
+    if (whole && wholeOwner && whole.end - k >= 2 && tokens[k]?.cap) {
+      let nameAt = whole.end;
+      if (tokens[nameAt]?.text === ",") nameAt++;
+      const named = this.personName(tokens, nameAt);
+      if (named)
+        return { start: i, end: named.end, actorIds: [named.id], method: "title", anaphoric: false, possessive: false };
+      const holder = this.kb.officeHolder(whole.value.role, this.kb.root(wholeOwner), this.published);
+      if (holder && tokens[i]?.lower === "the") {
+        this.registry.use(holder);
+        return { start: i, end: whole.end, actorIds: [holder], method: "title", anaphoric: false, possessive: false };
+      }
+    }
     // Possessor: "Egypt's", demonym "Egyptian", or a group ("Hamas deputy leader").
     const possessor = this.kb.names.longestAt(tokens, k);
     if (possessor && this.isOwner(possessor.value)) {
@@ -594,10 +643,18 @@ export class MentionFinder {
     }
     stateId = ids[0]!;
     if (DELEGATION_NOUNS.has(noun) || (noun === "negotiating" && tokens[j + 1]?.lower === "team")) {
-      const body = this.registry.body(stateId, "delegation");
+      // "the Saudi and Iranian delegations": each state's delegation.
+      const bodies = ids.map((id) => this.registry.body(id, "delegation")).filter((b) => b !== undefined && b !== null);
       const stop = noun === "negotiating" ? j + 2 : j + 1;
-      return body
-        ? { start: i, end: stop, actorIds: [body.id], method: "demonym", anaphoric: false, possessive: false }
+      return bodies.length
+        ? {
+            start: i,
+            end: stop,
+            actorIds: bodies.map((b) => b!.id),
+            method: "demonym",
+            anaphoric: false,
+            possessive: false,
+          }
         : null;
     }
     if (noun === "intelligence" && (tokens[j + 1]?.lower === "agency" || tokens[j + 1]?.lower === "service")) {
@@ -799,7 +856,9 @@ export class MentionFinder {
     if (GROUP_ANAPHORS.has(noun)) {
       // An alliance or bloc is political first; a group, militia or rebels armed first.
       const political = /^(alliance|coalition|bloc|movement)$/.test(noun);
-      id =
+      // "the bloc" is a regional organisation or alliance (the AU, the EU, ASEAN), never the UN or its agencies.
+      if (noun === "bloc") id = this.latestBloc();
+      id ??=
         this.latest((type) => type === (political ? "POLITICAL" : "ARMED_GROUP"), sentence, 6, true) ??
         this.salient((type) => type === (political ? "POLITICAL" : "ARMED_GROUP")) ??
         this.latest(
@@ -886,6 +945,14 @@ export class MentionFinder {
       const r = this.recent[k]!;
       if (sentence - r.sentence > 3) break;
       if (accept(r.type) && !exclude.includes(r.id)) return r.id;
+    }
+    return null;
+  }
+
+  private latestBloc(): string | null {
+    for (let k = this.recent.length - 1; k >= 0; k--) {
+      const r = this.recent[k]!;
+      if (r.type === "IGO" && this.kb.root(r.id) !== "igo:un") return r.id;
     }
     return null;
   }

@@ -25,7 +25,18 @@ export class MentionMap {
       const possessiveAside = tokens[r]!.cap && (tokens[r + 1]?.lower === "'s" || tokens[r + 1]?.lower === "’s");
       // ", its deputy leader in Gaza,": a possessive pronoun opens an appositive too.
       const pronounAside = /^(its|his|her|their)$/.test(w);
-      if (!RELATIVE_PRONOUNS.has(w) && !(w === "the" || w === "a" || w === "an") && !possessiveAside && !pronounAside)
+      // ", secretary of the council,", ", deputy head of the committee,": a bare title noun phrase.
+      const titleAside =
+        !tokens[r]!.cap &&
+        (TITLE_NOUN.test(w) ||
+          (/^(deputy|senior|former|chief)$/.test(w) && TITLE_NOUN.test(tokens[r + 1]?.lower ?? "")));
+      if (
+        !RELATIVE_PRONOUNS.has(w) &&
+        !(w === "the" || w === "a" || w === "an") &&
+        !possessiveAside &&
+        !pronounAside &&
+        !titleAside
+      )
         continue;
       let end = r + 1;
       while (end < tokens.length && tokens[end]!.text !== "," && !isBarrier(tokens, end)) end++;
@@ -73,14 +84,21 @@ function inPrepPhrase(tokens: Token[], m: MentionHit): string | null {
 export function coordinated(map: MentionMap, m: MentionHit): MentionHit[] {
   const out = [m];
   const tokens = map.tokens;
+  let closedOnLeft = false;
   let left = m;
   for (;;) {
     let s0 = left.start - 1;
     // "CIA Director William Burns and Mossad chief David Barnea": skip the title and its owner.
-    for (let g = 0; g < 3 && s0 >= 0; g++) {
+    for (let g = 0; g < 5 && s0 >= 0; g++) {
       const t = tokens[s0]!;
       const owner = map.mentionAt(s0);
-      if (TITLE_NOUN.test(t.lower) && !owner) s0--;
+      // "UN Secretary-General Antonio Guterres": a hyphenated title is split into words and an inner hyphen.
+      const innerHyphen =
+        t.text === "-" &&
+        tokens[s0 - 1]?.end === t.start &&
+        tokens[s0 + 1]?.start === t.end &&
+        TITLE_NOUN.test(tokens[s0 - 1]!.lower);
+      if ((TITLE_NOUN.test(t.lower) || t.lower === "general" || innerHyphen) && !owner) s0--;
       else if (owner && owner.end === s0 + 1 && TITLE_NOUN.test(tokens[s0 + 1]?.lower ?? "")) s0 = owner.start - 1;
       else break;
     }
@@ -97,26 +115,64 @@ export function coordinated(map: MentionMap, m: MentionHit): MentionHit[] {
     else if (aside && map.mentionAt(k) && map.mentionAt(k)!.start > aside[0]) k = aside[0] - 1;
     const prev = map.mentionAt(k);
     if (!prev || prev.end !== k + 1 || prev.anaphoric) break;
+    // "… Guterres and Erdogan, and Zelensky called it …": a list already closed by "and" does not go on after ", and";
+    // the new clause starts there.
+    if (sep.lower === "and" && tokens[s0 - 1]?.text === "," && tokens[prev.start - 1]?.lower === "and") break;
+    if (sep.lower === "and" && tokens[s0 - 1]?.text !== ",") closedOnLeft = true;
     out.unshift(prev);
     left = prev;
   }
   let right = m;
+  // Set once two items are joined by a bare "and": a later ", and" starts a new clause, not a third item.
+  let closed = closedOnLeft;
   for (;;) {
     let k = right.end;
+    if (closed && tokens[k]?.text === "," && tokens[k + 1]?.lower === "and") break;
+    // "Musaed al-Aiban, the kingdom's national security adviser, together with …": jump over the appositive.
+    const aside = map.asides.find(([a]) => a === k);
+    if (aside && tokens[aside[1] - 1]?.text === "," && /^(and|together|along|as)$/.test(tokens[aside[1]]?.lower ?? ""))
+      k = aside[1] - 1;
     if (tokens[k]?.text === ",") k++;
-    if (tokens[k]?.lower === "and" || tokens[k]?.lower === "as" || tokens[k]?.lower === "along") {
+    if (/^(and|as|along|together)$/.test(tokens[k]?.lower ?? "")) {
       if (tokens[k]?.lower === "as" && tokens[k + 1]?.lower === "well" && tokens[k + 2]?.lower === "as") k += 3;
-      else if (tokens[k]?.lower === "along" && tokens[k + 1]?.lower === "with") k += 2;
+      else if (/^(along|together)$/.test(tokens[k]!.lower) && tokens[k + 1]?.lower === "with") k += 2;
+      else if (tokens[k]!.lower !== "and" && tokens[k]!.lower !== "as") break;
       else k++;
     } else if (tokens[k]?.text === "-" && k === right.end) k++;
     else if (k === right.end) break;
     if (tokens[k]?.lower === "the" && map.mentionAt(k)?.start !== k) k++;
+    // "along with foreign ministers of France, Jordan and …": the people stand for their states.
+    if (!map.mentionAt(k)) {
+      let j = k;
+      while (j < k + 3 && tokens[j]?.kind === "word" && !tokens[j]!.cap && !PEOPLE_NOUNS.test(tokens[j]!.lower)) j++;
+      if (PEOPLE_NOUNS.test(tokens[j]?.lower ?? "") && /^(of|from)$/.test(tokens[j + 1]?.lower ?? "")) k = j + 2;
+    }
     const next = map.mentionAt(k);
     if (!next || next.start !== k || next.anaphoric) break;
+    // "Wang Yi, the Communist Party's top official": an owner inside an appositive, not another party.
+    const afterComma = tokens[k - 1]?.text === "," || (tokens[k - 1]?.lower === "the" && tokens[k - 2]?.text === ",");
+    if (next.possessive && afterComma) break;
+    // "… along with Egyptian mediators, Ahmed said": the reporter closes the sentence, not the list.
+    if (afterComma && SPEECH_VERBS.has(tokens[next.end]?.lower ?? "")) break;
+    if (tokens[k - 1]?.lower === "and" && tokens[k - 2]?.text !== ",") closed = true;
     out.push(next);
     right = next;
   }
   return out;
+}
+
+/** "Biden's envoy, Brett McGurk": the person named after a possessor's title, who is the one meant. */
+export function appositiveHolder(map: MentionMap, m: MentionHit): MentionHit | undefined {
+  if (!m.possessive) return undefined;
+  const tokens = map.tokens;
+  // The title and the name may already be one mention ("envoy, Brett McGurk").
+  const next = map.mentionAt(m.end);
+  if (next && next.start === m.end && TITLE_NOUN.test(tokens[m.end]!.lower)) return next;
+  let j = m.end;
+  while (j < m.end + 4 && tokens[j]?.kind === "word" && !map.mentionAt(j)) j++;
+  if (j === m.end || tokens[j]?.text !== "," || !TITLE_NOUN.test(tokens[j - 1]!.lower)) return undefined;
+  const holder = map.mentionAt(j + 1);
+  return holder && holder.start === j + 1 && !holder.possessive ? holder : undefined;
 }
 
 export function ids(ms: MentionHit[]): string[] {
@@ -174,6 +230,11 @@ export function findSubject(map: MentionMap, trigger: TriggerMatch, passive: boo
     trigger.form === "ing" &&
     /^(after|before|while|since|despite|by|without|when|in)$/.test(tokens[h - 1]?.lower ?? "")
   ) {
+    // "… after Netanyahu sent shudders … by pledging to …": "by" attaches to the nearest clause's verb.
+    if (tokens[h - 1]!.lower === "by") {
+      const near = subordinateSubject(map, h - 1);
+      if (near.length) return near;
+    }
     return mainSubject(map, h);
   }
   for (let k = h - 1; k >= 0; k--) {
@@ -205,10 +266,22 @@ export function findSubject(map: MentionMap, trigger: TriggerMatch, passive: boo
     const prep = inPrepPhrase(tokens, m);
     // "after Hamas rejected …", "since the FARC took up arms": a subordinator, not a preposition, when its noun
     // phrase is followed by a verb.
-    const subordinate = prep !== null && SUBORDINATORS.has(prep) && (m.end === h || isVerbLike(tokens[m.end]));
+    const subordinate =
+      prep !== null &&
+      SUBORDINATORS.has(prep) &&
+      (m.end === h || isVerbLike(tokens[m.end]) || presentVerb(tokens, m.end) || ledForces(tokens, m.end, h));
     // "with Cairo frequently accusing Israel": the noun of an absolute "with" clause acts.
     const absolute =
       prep === "with" && trigger.form === "ing" && tokens.slice(m.end, h).every((x) => /ly$/.test(x.lower));
+    // "over Hamas's insistence on … conditions": the owner of the noun phrase that holds a noun trigger, even inside a
+    // prepositional phrase.
+    const ownerOfPhrase =
+      trigger.pos === "noun" &&
+      m.possessive &&
+      m.end < h &&
+      h - m.end <= 6 &&
+      tokens.slice(m.end, h).every((b, j) => b.kind === "word" && !isBarrier(tokens, m.end + j) && !isVerbLike(b));
+    if (ownerOfPhrase) return coordinated(map, m);
     if (prep && !subordinate && !absolute) continue;
     // A mention followed by a noun is a modifier of that noun ("Hamas's insistence", "Israeli forces" handled).
     if (m.possessive && tokens[m.end] && tokens[m.end]!.kind === "word" && m.end < h) {
@@ -222,6 +295,21 @@ export function findSubject(map: MentionMap, trigger: TriggerMatch, passive: boo
       continue;
     }
     return coordinated(map, m);
+  }
+  return [];
+}
+
+/** The subject of the subordinate clause ("after X sent …") that holds token `before`, if there is one. */
+function subordinateSubject(map: MentionMap, before: number): MentionHit[] {
+  const tokens = map.tokens;
+  for (let k = before - 1; k > 0; k--) {
+    if (tokens[k]!.text === "," || SPEECH_VERBS.has(tokens[k]!.lower)) return [];
+    if (!SUBORDINATORS.has(tokens[k]!.lower)) continue;
+    const m = map.mentionAt(k + 1);
+    // The subordinator's noun phrase must be followed by its verb ("after Netanyahu sent").
+    if (!m || m.start !== k + 1 || m.anaphoric) return [];
+    const next = tokens[m.end];
+    return next?.kind === "word" && !next.cap && !PREPOSITIONS.has(next.lower) ? coordinated(map, m) : [];
   }
   return [];
 }
@@ -261,6 +349,8 @@ export function findTargets(map: MentionMap, trigger: TriggerMatch, type: EventT
     // A proposal's or demand's "that" clause names who is to act ("proposed that Israel open …").
     if (t.lower === "that" && k === trigger.end && THAT_TARGETS.has(type)) continue;
     if (isBarrier(tokens, k) || t.lower === "that" || (SPEECH_VERBS.has(t.lower) && k > trigger.end)) return [];
+    // "… fought alongside federal forces and whose withdrawal X demanded": a relative clause is another clause.
+    if (k > trigger.end && RELATIVE_PRONOUNS.has(t.lower)) return [];
     if (t.text === "," && type !== "MEET" && type !== "CALL") {
       // "pounded Beirut's southern suburbs, a Hezbollah stronghold": the party whose position was hit.
       if (type === "MILITARY") {
@@ -269,7 +359,13 @@ export function findTargets(map: MentionMap, trigger: TriggerMatch, type: EventT
       }
       return [];
     }
-    if (type === "ACCUSE" && (t.lower === "of" || t.lower === "for") && k > trigger.end) return [];
+    if (
+      type === "ACCUSE" &&
+      (t.lower === "of" || t.lower === "for") &&
+      k > trigger.end &&
+      !(t.lower === "of" && CONDUCT_NOUNS.test(tokens[k - 1]?.lower ?? ""))
+    )
+      return [];
     // The object ends where another verb starts: "welcomed the deal and thanked China", "the agreement reached
     // with the mediators", "committed to the pause as long as Israel was".
     if (k > trigger.end && t.lower === "and" && isVerbLike(tokens[k + 1])) return [];
@@ -289,17 +385,33 @@ export function findTargets(map: MentionMap, trigger: TriggerMatch, type: EventT
     let prep = tokens[m.start - 1]?.lower ?? "";
     // "met members of the Taliban negotiating team": the people stand for their side.
     if ((prep === "of" || prep === "from") && PEOPLE_NOUNS.test(tokens[m.start - 2]?.lower ?? "")) prep = "";
+    // "bolster the role of Abbas", "condemned the conduct of the army": the actor whose role or conduct it is.
+    const ownerAt =
+      tokens[m.start - 1]?.lower === "of"
+        ? m.start - 2
+        : tokens[m.start - 2]?.lower === "of" && tokens[m.start - 1]?.lower === "the"
+          ? m.start - 3
+          : -1;
+    if (
+      (type === "SUPPORT" || type === "ACCUSE") &&
+      ownerAt >= trigger.end &&
+      CONDUCT_NOUNS.test(tokens[ownerAt]?.lower ?? "")
+    )
+      return coordinated(map, m);
     if (m.start === trigger.end || !PREPOSITIONS.has(prep) || wanted.has(prep) || m.possessive) {
       if (m.start !== trigger.end && PREPOSITIONS.has(prep) && !wanted.has(prep) && !m.possessive) {
         k = m.end - 1;
         continue;
       }
-      return coordinated(map, m);
+      return coordinated(map, appositiveHolder(map, m) ?? m);
     }
     k = m.end - 1;
   }
   return [];
 }
+
+const CONDUCT_NOUNS =
+  /^(role|efforts|effort|leadership|work|mediation|conduct|actions|behaviour|behavior|policies|policy|position|stance|decision|commitment|handling)$/;
 
 const THING_OBJECTS = new Set<EventType>(["SUPPORT", "ACCEPT", "REJECT", "PROPOSE", "AGREE", "ASSESS", "DEMAND"]);
 
@@ -312,6 +424,29 @@ function isVerbLike(t: Token | undefined): boolean {
     !t.cap &&
     (/^(has|had|have|is|was|were|are|will|would|could|can|did|does|do|should|may|might|must)$/.test(t.lower) ||
       /ed$/.test(t.lower))
+  );
+}
+
+/** "since US-led forces toppled …": the leader of the forces that are the subject of the verb at `head`. */
+function ledForces(tokens: Token[], k: number, head: number): boolean {
+  return (
+    tokens[k]?.text === "-" &&
+    /^(led|backed)$/.test(tokens[k + 1]?.lower ?? "") &&
+    head - (k + 2) >= 1 &&
+    head - (k + 2) <= 2 &&
+    tokens.slice(k + 2, head).every((t) => t.kind === "word" && !t.cap)
+  );
+}
+
+/** "before Israel proceeds with …", "once Russia halts its …": a present-tense verb before its complement. */
+function presentVerb(tokens: Token[], k: number): boolean {
+  const t = tokens[k];
+  return (
+    t !== undefined &&
+    t.kind === "word" &&
+    !t.cap &&
+    /[^s]s$/.test(t.lower) &&
+    /^(with|to|a|an|the|its|their|his|her|on|into|from)$/.test(tokens[k + 1]?.lower ?? "")
   );
 }
 

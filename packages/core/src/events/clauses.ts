@@ -67,7 +67,10 @@ export function isBarrier(tokens: Token[], k: number): boolean {
   if (!t) return true;
   if (t.text === ";" || t.text === ":" || t.text === "(" || t.text === ")") return true;
   if (t.text === "–" || t.text === "—" || (t.text === "-" && tokens[k - 1]?.end !== t.start)) return true;
-  return CLAUSE_OPENERS.has(t.lower) && t.lower !== "as";
+  if (!CLAUSE_OPENERS.has(t.lower) || t.lower === "as") return false;
+  // "rocket after rocket", "day after day": a repeated noun, not a clause.
+  if (t.lower === "after" && tokens[k - 1] !== undefined && tokens[k - 1]!.lower === tokens[k + 1]?.lower) return false;
+  return true;
 }
 
 /** Is the verb at `head` passive ("was rejected", "were freed", "had been handed")? */

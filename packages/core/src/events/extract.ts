@@ -56,9 +56,26 @@ export interface SentenceInput {
   parties: string[];
   /** Attribution carried over from the previous sentence (a continued quotation or report). */
   carried: Speech | null;
+  /** Who made the latest proposal earlier in the article, for "rejected the proposals" with no owner named. */
+  lastProposer?: string | null;
+  /** The mediators the article named last, for "held talks with the mediators". */
+  lastMediators?: string[];
+  /** Who carried out the latest military action the article reported, for "condemned the strike". */
+  lastAttacker?: string | null;
 }
 
-export function extractSentenceEvents(input: SentenceInput): { events: DraftEvent[]; speech: Speech | null } {
+export interface SentenceEvents {
+  events: DraftEvent[];
+  speech: Speech | null;
+  /** The author of the latest proposal as of the end of this sentence. */
+  proposer: string | null;
+  /** The mediators named last as of the end of this sentence. */
+  mediators: string[];
+  /** The author of the latest military action as of the end of this sentence. */
+  attacker: string | null;
+}
+
+export function extractSentenceEvents(input: SentenceInput): SentenceEvents {
   const { tokens, mentions, actorOf } = input;
   const rootOf = (id: string): string => {
     let current = id;
@@ -71,8 +88,13 @@ export function extractSentenceEvents(input: SentenceInput): { events: DraftEven
   };
   const map = new MentionMap(tokens, mentions);
   const speech = findSpeech(map, actorOf) ?? input.carried;
-  const picked = pickTriggers(tokens, findTriggers(tokens)).filter(
-    (t) => !afterDisposition(tokens, t) && !purposeClause(tokens, t),
+  // "the Rapid Support Forces", "the Forces of Freedom and Change": a word inside a name is not a trigger.
+  const candidates = pickTriggers(tokens, findTriggers(tokens)).filter((t) => !insideName(map, t));
+  const offers = offersIn(tokens, candidates);
+  const picked = [...offers, ...candidates].filter(
+    (t) =>
+      !afterDisposition(tokens, t) &&
+      (!purposeClause(tokens, t) || creditedFor(candidates, t) || pledgedAction(tokens, candidates, t)),
   );
   const triggers = mergeRepeats(tokens, dropObjectNouns(tokens, dropTalksThatContinue(tokens, picked)));
   const mediators = sentenceMediators(map);
@@ -90,13 +112,43 @@ export function extractSentenceEvents(input: SentenceInput): { events: DraftEven
       const antecedent = map.endingBefore(trigger.start - (tokens[trigger.start - 2]?.text === "," ? 2 : 1));
       if (!antecedent) continue;
     }
-    if (governed.some((g) => trigger.start >= g.start && trigger.start < g.end && g.trigger !== trigger)) continue;
+    if (
+      governed.some(
+        (g) =>
+          trigger.start >= g.start && trigger.start < g.end && g.trigger !== trigger && !isPledge(g.trigger, trigger),
+      )
+    )
+      continue;
+    // "ruled out signing", "proposed holding talks": a gerund object is the content of the answer or proposal.
+    if (gerundObject(tokens, triggers, trigger)) continue;
+    // "a delegation was headed to Cairo" is "was heading", not a passive.
     const passive =
       trigger.pos === "verb" &&
       (trigger.form === "past" || trigger.form === "base") &&
-      (isPassive(tokens, trigger.start) || reducedRelative(tokens, trigger));
+      !/^head\b/.test(trigger.lemma) &&
+      (isPassive(tokens, trigger.start) || reducedRelative(map, trigger));
+    // "talks brokered by China": the agent of the talks' participle is their broker, not a participant.
+    const brokered = (type === "MEET" || type === "CALL") && trigger.pos === "noun" && brokeredBy(tokens, trigger.end);
     let sourceMentions =
-      trigger.lemma === "led by" ? agentAfter(map, trigger.start) : findSubject(map, trigger, passive);
+      trigger.lemma === "led by"
+        ? agentAfter(map, trigger.start)
+        : brokered
+          ? mainSubject(map, trigger.start)
+          : findSubject(map, trigger, passive);
+    // "reaffirming US support for …": the owner of the support named inside the phrase gives it.
+    if (type === "SUPPORT" && trigger.end - trigger.start >= 3) {
+      const owner = map.mentionAt(trigger.end - 2);
+      if (owner && owner.start > trigger.start && owner.end === trigger.end - 1 && !owner.anaphoric)
+        sourceMentions = [owner];
+    }
+    // "blamed Hamas for … continuing to attack Israel", "accusing Israel of bombing …": the accused acts.
+    if (type !== "ACCUSE") {
+      const accused = accusedAgent(map, triggers, trigger);
+      if (accused.length) sourceMentions = accused;
+    }
+    // "5,000 Taliban prisoners are to be freed": the captives' side is not who frees them.
+    if (type === "RELEASE")
+      sourceMentions = sourceMentions.filter((m) => !CAPTIVE_NOUNS.test(tokens[m.end]?.lower ?? ""));
     // "Iran nuclear talks slip past a deadline": a name modifying the talks is not who stalls them.
     if ((type === "SUSPEND" || type === "RESUME") && sourceMentions.length) {
       const last = sourceMentions[sourceMentions.length - 1]!;
@@ -109,7 +161,11 @@ export function extractSentenceEvents(input: SentenceInput): { events: DraftEven
       ) {
         sourceMentions = [];
       }
+      // "… and that the negotiations would resume": the talks themselves are the subject, so no party is named.
+      if (talksAreSubject(tokens, trigger.start)) sourceMentions = [];
     }
+    // "the talks stalled over Hamas's insistence on …": the party whose position stalls them.
+    if (type === "SUSPEND" && sourceMentions.length === 0) sourceMentions = stalledOver(map, trigger.end);
     let targetMentions = NO_TARGET.has(type) ? [] : findTargets(map, trigger, type);
     // "X briefed Y … in a phone call": an adverbial trigger takes the clause's subject and object.
     if (trigger.pos === "phrase" && /^(in|by|over|via)$/.test(tokens[trigger.start]!.lower)) {
@@ -143,6 +199,11 @@ export function extractSentenceEvents(input: SentenceInput): { events: DraftEven
       }
     }
     let source = ids(sourceMentions);
+    // "we will attack," Netanyahu said: the first person plural in someone's words is the speaker's side.
+    const inQuote = speech !== null && trigger.start >= speech.contentStart && trigger.start < speech.contentEnd;
+    if (inQuote && speech.speaker.length === 1 && firstPersonSubject(tokens, trigger.start)) {
+      source = [rootOf(speech.speaker[0]!)];
+    }
     // "a swap mediated by the UAE": the broker mediates between the parties the sentence is about.
     if (type === "MEDIATE" && passive && targetMentions.length === 0) {
       const parties = ids(mainSubject(map, trigger.start)).filter((id) => !ids(sourceMentions).includes(id));
@@ -191,12 +252,39 @@ export function extractSentenceEvents(input: SentenceInput): { events: DraftEven
         target = [];
       }
     }
+    // "Eritrea, whose withdrawal the Tigrayan leadership demanded": the antecedent of "whose" is what is asked of.
+    if (target.length === 0 && WHOSE_OBJECT_TYPES.has(type) && trigger.pos === "verb") {
+      const owner = whoseAntecedent(map, trigger.start);
+      if (owner.length && !owner.some((id) => source.includes(id))) target = owner;
+    }
+    // "vowed to keep fighting until Hamas is eradicated": the party named in what is threatened.
+    if (type === "THREATEN" && target.length === 0 && trigger.pos !== "noun") {
+      const threatened = threatenedParty(map, trigger.end, speech);
+      if (threatened.length && !threatened.some((id) => source.includes(id))) target = threatened;
+    }
+    // "If Hezbollah rearms, we will attack": a threat or strike answers the party of the condition.
+    if ((type === "MILITARY" || type === "THREATEN") && target.length === 0) {
+      const party = conditionSubject(map, trigger.start);
+      if (party.length && !party.some((id) => source.includes(id))) target = party;
+    }
     const eventMediators = MEDIATOR_TYPES.has(type)
       ? mediators.filter((m) => !source.includes(m) || type === "MEET")
       : [];
     if (type === "MEET" || type === "CALL") {
+      // "held talks with the mediators": the mediators this sentence or an earlier one named.
+      if (withTheMediators(tokens, trigger.end)) {
+        const known = mediators.length ? mediators : (input.lastMediators ?? []);
+        for (const m of known) if (!source.includes(m) && !target.includes(m)) target.push(m);
+      }
+      const brokers = brokered ? ids(agentAfter(map, trigger.end)) : [];
       for (const m of mediators)
-        if (!source.includes(m) && !target.includes(m) && mentionedAfter(map, m, trigger.end) && !accompanying(map, m))
+        if (
+          !source.includes(m) &&
+          !target.includes(m) &&
+          !brokers.includes(m) &&
+          mentionedAfter(map, m, trigger.end) &&
+          !accompanying(map, m)
+        )
           target.push(m);
     }
     // "Troops returned fire, it [the military] said": bare troops in an army's or a state's report are its own.
@@ -209,9 +297,18 @@ export function extractSentenceEvents(input: SentenceInput): { events: DraftEven
     ) {
       const near = tokens.slice(Math.max(speech.contentStart, trigger.start - 6), trigger.end + 3);
       const speaker = actorOf(speech.speaker[0]!);
+      // A spokesperson's "fighters" are their movement's ("the Taliban's spokesman said fighters would resume …").
       const own =
-        speaker && (speaker.type === "GOVERNMENT" ? speaker.id : speaker.type === "STATE" ? speaker.id : null);
-      if (own && near.some((t) => /^(troops|soldiers|forces)$/.test(t.lower) && !map.mentionAt(tokens.indexOf(t))))
+        speaker &&
+        (speaker.type === "GOVERNMENT" || speaker.type === "STATE"
+          ? speaker.id
+          : speaker.type === "PERSON" && speaker.affiliation
+            ? rootOf(speaker.id)
+            : null);
+      if (
+        own &&
+        near.some((t) => /^(troops|soldiers|forces|fighters)$/.test(t.lower) && !map.mentionAt(tokens.indexOf(t)))
+      )
         source = [own];
     }
     // "the army violated the truce, Hamas said": the violator is accused, the reporter accuses.
@@ -244,19 +341,276 @@ export function extractSentenceEvents(input: SentenceInput): { events: DraftEven
   // "accepted Cairo's proposal", "a ceasefire proposed by Egypt should serve as a framework": the proposer is who
   // is accepted, backed or rejected.
   const proposer = proposerIn(map);
-  if (proposer) {
-    for (const e of events) {
-      if (
-        (e.type === "SUPPORT" || e.type === "ACCEPT" || e.type === "REJECT") &&
-        e.target.length === 0 &&
-        !e.source.includes(proposer)
-      ) {
-        e.target = [proposer];
-      }
-    }
+  const earlier = input.lastProposer ?? null;
+  for (const e of events) {
+    if (!ANSWER_TYPES.has(e.type) || e.target.length > 0) continue;
+    // "X had suggested …, but Y turned the idea down": a proposal made earlier in the sentence.
+    const before = events.find(
+      (p) => p.type === "PROPOSE" && p.source.length === 1 && p.trigger.start < e.trigger.start,
+    )?.source[0];
+    // "rejected the proposals": an unowned proposal is the latest one the article reported.
+    const latest = before ?? earlier;
+    const author = proposer ?? (latest && answersUnownedProposal(map, e.trigger) ? latest : null);
+    if (author && !e.source.includes(author) && !e.source.some((id) => rootOf(id) === rootOf(author)))
+      e.target = [author];
   }
+  // "condemned the strike": an attack named with no owner is the latest one the article reported.
+  const attack = events.find((e) => e.type === "MILITARY" && e.source.length === 1);
+  const attacker = attack?.source[0] ?? input.lastAttacker ?? null;
+  for (const e of events) {
+    if (e.type !== "ACCUSE" || e.target.length > 0 || !attacker || e.source.includes(attacker)) continue;
+    if (condemnsUnownedAttack(map, e.trigger)) e.target = [attacker];
+  }
+  joinSignatories(events);
   events.push(...statementEvents({ tokens, map, speech, events, actorOf, rootOf }));
-  return { events: distinctActions(events), speech };
+  const proposing = events.find((e) => (e.type === "PROPOSE" || e.type === "COUNTER_PROPOSE") && e.source.length === 1);
+  return {
+    events: distinctActions(events),
+    speech,
+    proposer: proposing?.source[0] ?? proposer ?? earlier,
+    mediators: mediators.length ? mediators : (input.lastMediators ?? []),
+    attacker,
+  };
+}
+
+const ATTACK_NOUNS =
+  /^(strike|strikes|airstrike|airstrikes|attack|attacks|incursion|offensive|raid|raids|bombardment|shelling|invasion|assault|operation|bombing)$/;
+
+/** "condemned the ground incursion", "denounced Saturday's strike": an attack named as the accusation's object. */
+function condemnsUnownedAttack(map: MentionMap, trigger: TriggerMatch): boolean {
+  const tokens = map.tokens;
+  for (let k = trigger.end; k < Math.min(tokens.length, trigger.end + 5); k++) {
+    const t = tokens[k]!;
+    if (ATTACK_NOUNS.test(t.lower)) return true;
+    if (map.mentionAt(k) || t.kind !== "word" || isBarrier(tokens, k) || /^(of|by|on|against|for)$/.test(t.lower))
+      return false;
+  }
+  return false;
+}
+
+/**
+ * A pledge ("pledges to pull its troops out", "committed to moving its fighters") reports the pledged action as well,
+ * as a planned event; a release is the exception, carried by the pledge itself.
+ */
+function isPledge(governor: TriggerMatch, action: TriggerMatch): boolean {
+  return (
+    governor.type === "ACCEPT" &&
+    governor.pos === "verb" &&
+    PLEDGE_LEMMA.test(governor.lemma) &&
+    !/\bnot\b/.test(governor.lemma) &&
+    action.type !== "RELEASE"
+  );
+}
+const PLEDGE_LEMMA = /^(pledge|commit|undertake|be committed|remain committed|promise)/;
+
+function pledgedAction(tokens: Token[], triggers: TriggerMatch[], t: TriggerMatch): boolean {
+  return triggers.some((g) => {
+    if (!isPledge(g, t) || g.end > t.start || t.start - g.end > 15) return false;
+    for (let k = g.end; k < t.start; k++) if (isBarrier(tokens, k)) return false;
+    return true;
+  });
+}
+
+/** "thanked China for hosting", "blamed X for opening fire": an action credited or blamed, not a purpose. */
+function creditedFor(triggers: TriggerMatch[], t: TriggerMatch): boolean {
+  return triggers.some(
+    (g) => (g.type === "ACCUSE" || g.type === "SUPPORT") && g.pos === "verb" && g.end < t.start && t.start - g.end <= 8,
+  );
+}
+
+/**
+ * The object of an accusation or of thanks whose "for"/"of" complement holds the trigger ("blamed X for attacking …",
+ * "thanked X for hosting …").
+ */
+function accusedAgent(map: MentionMap, triggers: TriggerMatch[], trigger: TriggerMatch): MentionHit[] {
+  const tokens = map.tokens;
+  const accusation = [...triggers]
+    .reverse()
+    .find(
+      (a) =>
+        (a.type === "ACCUSE" || (a.type === "SUPPORT" && trigger.type !== "SUPPORT")) &&
+        a.pos === "verb" &&
+        a.end <= trigger.start &&
+        trigger.start - a.end <= 30,
+    );
+  if (!accusation) return [];
+  let k = accusation.end;
+  if (tokens[k]?.lower === "the") k++;
+  const accused = map.mentionAt(k);
+  if (!accused || accused.start !== k || accused.anaphoric) return [];
+  let sawComplement = false;
+  for (let j = accused.end; j < trigger.start; j++) {
+    const w = tokens[j]!.lower;
+    if (w === "for" || w === "of") sawComplement = true;
+    else if (j === accused.end) return [];
+    // "… for not only failing …, but for …": the complement may be a pair joined by "but".
+    if (w === "but" && tokens[j + 1]?.lower === "for") continue;
+    if (isBarrier(tokens, j) || SPEECH_VERBS.has(w) || w === ";" || map.mentionAt(j)) return [];
+  }
+  return sawComplement ? coordinated(map, accused) : [];
+}
+
+const BROKER_PARTICIPLES = /^(brokered|mediated|co-mediated|hosted|facilitated|sponsored|chaired|led)$/;
+
+/** "talks brokered by …", "talks in Doha mediated by …": a broker's participle follows the talks noun. */
+function brokeredBy(tokens: Token[], from: number): boolean {
+  for (let k = from; k < Math.min(tokens.length, from + 6); k++) {
+    if (BROKER_PARTICIPLES.test(tokens[k]!.lower) && tokens[k + 1]?.lower === "by") return true;
+    if (isBarrier(tokens, k) || tokens[k]!.text === "," || SPEECH_VERBS.has(tokens[k]!.lower)) return false;
+  }
+  return false;
+}
+
+/** "with the mediators" right after a meeting trigger (a time or place phrase may come first). */
+function withTheMediators(tokens: Token[], from: number): boolean {
+  for (let k = from; k < Math.min(tokens.length, from + 6); k++) {
+    if (tokens[k]!.lower !== "with") continue;
+    const next = tokens[k + 1]?.lower === "the" ? k + 2 : k + 1;
+    return /^(mediators|mediator)$/.test(tokens[next]?.lower ?? "");
+  }
+  return false;
+}
+
+const VERB_GROUP =
+  /^(will|would|could|should|might|may|must|can|has|have|had|is|are|was|were|be|been|being|to|not|also|then|again|finally|eventually|now|soon|due|set|expected|likely|about|going|reportedly)$/;
+
+/** The words right before the verb (past auxiliaries and adverbs) end with a talks noun. */
+function talksAreSubject(tokens: Token[], head: number): boolean {
+  let k = head - 1;
+  while (k >= 0 && (VERB_GROUP.test(tokens[k]!.lower) || /ly$/.test(tokens[k]!.lower))) k--;
+  // "negotiations and efforts continue"
+  if (tokens[k - 1]?.lower === "and" && tokens[k]?.kind === "word" && !tokens[k]!.cap) k -= 2;
+  return TALK_WORDS.test(tokens[k]?.lower ?? "");
+}
+
+/** "we will attack", "we're going to continue to push": "we" is the subject of the verb at `head`. */
+function firstPersonSubject(tokens: Token[], head: number): boolean {
+  let k = head - 1;
+  while (
+    k >= 0 &&
+    (VERB_GROUP.test(tokens[k]!.lower) ||
+      /^('re|'ll|'ve|continue|try|want|need|going)$/.test(tokens[k]!.lower) ||
+      /ly$/.test(tokens[k]!.lower))
+  )
+    k--;
+  return tokens[k]?.lower === "we";
+}
+
+/** The subject of an "if" clause that ends before the trigger ("If X violates the deal, we will …"). */
+function conditionSubject(map: MentionMap, head: number): string[] {
+  const tokens = map.tokens;
+  for (let k = 0; k < head; k++) {
+    if (tokens[k]!.lower !== "if") continue;
+    const m = map.mentionAt(k + 1);
+    if (!m || m.start !== k + 1 || m.anaphoric) return [];
+    // The condition closes with a comma before the trigger's own clause.
+    const comma = tokens.findIndex((t, j) => j > m.end && j < head && t.text === ",");
+    return comma > 0 ? ids(coordinated(map, m)) : [];
+  }
+  return [];
+}
+
+/** "over X's demands", "because of X's refusal", "due to X's insistence" right after a stall. */
+function stalledOver(map: MentionMap, from: number): MentionHit[] {
+  const tokens = map.tokens;
+  let k = from;
+  if (tokens[k]?.lower === "over") k++;
+  else if (/^(because|due)$/.test(tokens[k]?.lower ?? "") && /^(of|to)$/.test(tokens[k + 1]?.lower ?? "")) k += 2;
+  else return [];
+  const m = map.mentionAt(k);
+  return m && m.start === k && m.possessive && !m.anaphoric ? coordinated(map, m) : [];
+}
+
+/**
+ * "X signed for the government, and Y signed for the rebels": one agreement between the two signatories, not two.
+ */
+function joinSignatories(events: DraftEvent[]): void {
+  for (let i = 0; i < events.length; i++) {
+    const a = events[i]!;
+    if (a.type !== "AGREE" || a.source.length !== 1 || a.target.length > 0) continue;
+    const j = events.findIndex(
+      (b, x) =>
+        x > i &&
+        b.type === "AGREE" &&
+        b.trigger.lemma === a.trigger.lemma &&
+        b.source.length === 1 &&
+        b.target.length === 0 &&
+        b.source[0] !== a.source[0] &&
+        b.status === a.status,
+    );
+    if (j < 0) continue;
+    a.target = [...events[j]!.source];
+    events.splice(j, 1);
+  }
+}
+
+const CAPTIVE_NOUNS =
+  /^(prisoners|prisoner|detainees|detainee|hostages|hostage|captives|captive|servicemen|soldiers|pows)$/;
+
+/** The first party named in a threat's complement, before its clause ends or a reporter is named. */
+function threatenedParty(map: MentionMap, from: number, speech: Speech | null): string[] {
+  const tokens = map.tokens;
+  for (let k = from; k < tokens.length; k++) {
+    if (tokens[k]!.text === ";" || (speech && k === speech.verb) || SPEECH_VERBS.has(tokens[k]!.lower)) return [];
+    const m = map.mentionAt(k);
+    if (!m) continue;
+    if (tokens[m.start - 1]?.text === "," && SPEECH_VERBS.has(tokens[m.end]?.lower ?? "")) return [];
+    // "hostages held by the militant group": an agent phrase is not the party threatened.
+    return tokens[m.start - 1]?.lower === "by" || m.possessive ? [] : ids([m]);
+  }
+  return [];
+}
+
+const GERUND_GOVERNORS = new Set<EventType>(["REJECT", "ACCEPT", "PROPOSE", "DEMAND", "APPEAL", "SUPPORT"]);
+
+function gerundObject(tokens: Token[], triggers: TriggerMatch[], t: TriggerMatch): boolean {
+  if (t.form !== "ing" || t.pos !== "verb") return false;
+  let k = t.start - 1;
+  while (k >= 0 && /ly$/.test(tokens[k]!.lower)) k--;
+  return triggers.some(
+    (g) => g !== t && g.end === k + 1 && g.pos === "verb" && GERUND_GOVERNORS.has(g.type) && !isPledge(g, t),
+  );
+}
+
+const WHOSE_OBJECT_TYPES = new Set<EventType>(["DEMAND", "REJECT", "ACCEPT", "SUPPORT", "ACCUSE", "APPEAL"]);
+
+/** ", whose <noun> X has demanded": the mention before "whose" when the verb's subject sits between. */
+function whoseAntecedent(map: MentionMap, head: number): string[] {
+  const tokens = map.tokens;
+  for (let k = head - 1; k > 0 && k >= head - 10; k--) {
+    if (isBarrier(tokens, k) || tokens[k]!.text === ",") return [];
+    if (tokens[k]!.lower !== "whose") continue;
+    // The relative clause has its own subject ("whose withdrawal the leadership demanded"), so "whose" is the object.
+    if (!tokens.slice(k + 2, head).some((_, j) => map.mentionAt(k + 2 + j))) return [];
+    // "X, whose troops …, and whose withdrawal …": the second relative clause shares the first one's antecedent.
+    let at = k;
+    if (tokens[k - 1]?.lower === "and") {
+      at = -1;
+      for (let j = k - 2; j > 0 && j >= k - 20; j--) if (tokens[j]!.lower === "whose") at = j;
+      if (at < 0) return [];
+    }
+    const antecedent = map.endingBefore(tokens[at - 1]?.text === "," ? at - 1 : at);
+    return antecedent ? ids([antecedent]) : [];
+  }
+  return [];
+}
+
+const ANSWER_TYPES = new Set<EventType>(["SUPPORT", "ACCEPT", "REJECT"]);
+const PROPOSAL_NOUNS =
+  /^(proposal|proposals|counter-proposal|counter-proposals|counterproposal|counterproposals|offer|counter-offer|plan|initiative|idea|draft)$/;
+
+/** "rejected the proposals", "accepted the ceasefire proposal": the answer's object is a proposal with no owner named. */
+function answersUnownedProposal(map: MentionMap, trigger: TriggerMatch): boolean {
+  const tokens = map.tokens;
+  // The object may sit inside a separable verb ("turned the idea down").
+  for (let k = trigger.start + 1; k < trigger.end; k++) if (PROPOSAL_NOUNS.test(tokens[k]!.lower)) return true;
+  for (let k = trigger.end; k < Math.min(tokens.length, trigger.end + 5); k++) {
+    const t = tokens[k]!;
+    if (PROPOSAL_NOUNS.test(t.lower)) return true;
+    if (t.kind !== "word" || map.mentionAt(k) || isBarrier(tokens, k) || /^(to|that|by|from|with)$/.test(t.lower))
+      return false;
+  }
+  return false;
 }
 
 /** Keeps one trigger per head word (the longest), applying the context checks. */
@@ -270,9 +624,10 @@ function pickTriggers(tokens: Token[], raw: TriggerMatch[]): TriggerMatch[] {
       ((original.form === "ing" &&
         (/^(the|a|an|its|his|her|their|our|'s|’s)$/.test(before.lower) || (before.cap && original.start > 1))) ||
         // "Hamas's attack", "the strikes": a base or -s form after a determiner or possessive is a noun.
+        // "a number of conditions": no verb follows "of".
         ((original.form === "base" || original.form === "s") &&
           original.pos === "verb" &&
-          /^(the|a|an|its|his|her|their|our|'s|’s)$/.test(before.lower)));
+          /^(the|a|an|its|his|her|their|our|'s|’s|of)$/.test(before.lower)));
     const t: TriggerMatch = nounlike ? { ...original, pos: "noun" } : original;
     const checked = checkTrigger(tokens, t);
     if (!checked) continue;
@@ -304,6 +659,8 @@ function contentSpans(
     const reach = t.pos === "noun" ? (t.type === "APPEAL" || t.type === "DEMAND" ? 8 : 1) : 6;
     for (; !sawTo && k < tokens.length && k < t.end + reach; k++) {
       const w = tokens[k]!.lower;
+      // "thanked China for hosting the talks": what is praised happened; it is not the content of a wish.
+      if (w === "for" && t.type === "SUPPORT" && /ing$/.test(tokens[k + 1]?.lower ?? "")) break;
       if (w === "to" || w === "that" || w === "for") {
         sawTo = true;
         break;
@@ -318,12 +675,18 @@ function contentSpans(
   return spans;
 }
 
-/** "a plan hammered out in Paris by …": a past participle after a noun, followed by "by". */
-function reducedRelative(tokens: Token[], trigger: TriggerMatch): boolean {
+/**
+ * "a plan hammered out in Paris by …": a past participle after a noun, followed by "by" and its agent. After an
+ * auxiliary ("had agreed to extend the pause by two days") the participle is active and "by" is not an agent.
+ */
+function reducedRelative(map: MentionMap, trigger: TriggerMatch): boolean {
+  const tokens = map.tokens;
   const prev = tokens[trigger.start - 1];
-  if (prev?.kind !== "word" || prev.cap) return false;
-  return agentWithin(tokens, trigger.end);
+  if (prev?.kind !== "word" || prev.cap || AUXILIARIES.test(prev.lower)) return false;
+  return agentWithin(tokens, trigger.end) && agentAfter(map, trigger.end).length > 0;
 }
+const AUXILIARIES =
+  /^(has|have|had|having|will|would|could|should|might|may|must|can|did|do|does|not|never|also|then|reportedly)$/;
 
 function agentWithin(tokens: Token[], from: number): boolean {
   for (let k = from; k < Math.min(tokens.length, from + 8); k++) {
@@ -342,6 +705,8 @@ function clauseStart(tokens: Token[], head: number): number {
       return k + 1;
     if (tokens[k]!.text === "," && tokens[k + 1] && /^(and|but|while|which|who)$/.test(tokens[k + 1]!.lower))
       return k + 1;
+    // "Russia, whose troops have fought …": a relative clause has its own modality.
+    if (/^(whose|who|which)$/.test(tokens[k]!.lower) && tokens[k - 1]?.text === ",") return k + 1;
   }
   return 0;
 }
@@ -406,6 +771,40 @@ function mentionedAfter(map: MentionMap, id: string, from: number): boolean {
   return map.mentions.some((m) => m.start >= from && m.actorIds.includes(id));
 }
 
+function insideName(map: MentionMap, t: TriggerMatch): boolean {
+  const m = map.mentionAt(t.start);
+  return m !== undefined && !m.anaphoric && map.tokens[t.start]!.cap && m.start < t.start && t.end <= m.end;
+}
+
+const OFFER_TYPES = new Set<EventType>(["RELEASE", "MEET", "AGREE", "ACCEPT", "RESUME", "CEASEFIRE", "HUMANITARIAN"]);
+
+/**
+ * "the group was ready to release more captives if …", "Yerevan was prepared to start consultations": a party declaring
+ * itself ready to do what the other side wants makes an offer (PROPOSE), while the action itself is only its content.
+ */
+function offersIn(tokens: Token[], triggers: TriggerMatch[]): TriggerMatch[] {
+  const out: TriggerMatch[] = [];
+  for (const t of triggers) {
+    if (!OFFER_TYPES.has(t.type) || !afterDisposition(tokens, t)) continue;
+    const at = t.start - 2;
+    if (
+      !/^(ready|willing|prepared)$/.test(tokens[at]!.lower) ||
+      !/^(is|was|are|were|'s|remains|remained)$/.test(tokens[at - 1]?.lower ?? "")
+    )
+      continue;
+    out.push({
+      type: "PROPOSE",
+      pos: "phrase",
+      lemma: `${tokens[at]!.lower} to`,
+      form: "phrase",
+      start: at,
+      end: t.start,
+      head: at,
+    });
+  }
+  return out;
+}
+
 /** "ready to release", "meant to free": an action named as a disposition or purpose, not reported as an event. */
 function afterDisposition(tokens: Token[], t: TriggerMatch): boolean {
   return tokens[t.start - 1]?.lower === "to" && DISPOSITIONS.has(tokens[t.start - 2]?.lower ?? "");
@@ -466,7 +865,11 @@ function mergeRepeats(tokens: Token[], triggers: TriggerMatch[]): TriggerMatch[]
     for (let j = i + 1; j < triggers.length; j++) {
       const b = triggers[j]!;
       if (drop.has(b) || b.type !== a.type || b.start - a.end > 10) continue;
-      if (sameClause(tokens, a, b, false)) drop.add(b);
+      if (!sameClause(tokens, a, b, false)) continue;
+      // "a statement sealing the deal was signed by …": the participle modifies a noun; the finite verb reports.
+      const participle = a.form === "ing" && b.form !== "ing" && tokens[a.start - 1]?.kind === "word";
+      drop.add(participle ? a : b);
+      if (participle) break;
     }
   }
   return triggers.filter((t) => !drop.has(t));

@@ -35,12 +35,17 @@ function has(tokens: Token[], from: number, to: number, re: RegExp): boolean {
  * Context checks per trigger: a word that names an event only in some uses ("talks", "hold", "free", "back")
  * must have the context that makes it one. Returns the type to use (possibly a different one) or null to drop it.
  */
+const TROOP_WORDS =
+  /^(troops|forces|soldiers|fighters|units|tanks|armou?r|battalions|brigades|divisions|reinforcements|warships)$/;
+
 export function checkTrigger(tokens: Token[], t: TriggerMatch): EventType | null {
   const w = tokens[t.start]!.lower;
   const prev = tokens[t.start - 1]?.lower ?? "";
   const next = tokens[t.end]?.lower ?? "";
   // A participle after an article is an adjective ("the proposed truce"), not a reported act.
-  if (t.pos === "verb" && t.form === "past" && /^(the|a|an)$/.test(prev)) return null;
+  // So is one after a preposition ("amid continued bombardment", "despite renewed talks").
+  if (t.pos === "verb" && t.form === "past" && /^(the|a|an|amid|despite|with|after|before|by|for|of)$/.test(prev))
+    return null;
   // A noun named as the topic of another phrase ("the outcome of the Cairo meeting", "a deal on the release of
   // captives") is not reported as happening.
   const topic = lookBack(tokens, t.start);
@@ -216,6 +221,11 @@ export function checkTrigger(tokens: Token[], t: TriggerMatch): EventType | null
         return has(tokens, t.end, t.end + 3, /^(was|is|has)$/) ? null : null;
       return "SUSPEND";
     }
+    case "COUNTER_PROPOSE": {
+      // "Zarif countered that …": a reply in speech, not a counter-proposal.
+      if (t.pos === "verb" && /^(that|:|,)$/.test(next)) return null;
+      return "COUNTER_PROPOSE";
+    }
     case "MOBILIZE": {
       // "troops stationed on the border": a participle describing the troops, not a movement.
       if (t.pos === "verb" && t.form === "past" && /^(troops|forces|soldiers|units|fighters)$/.test(prev)) return null;
@@ -227,6 +237,11 @@ export function checkTrigger(tokens: Token[], t: TriggerMatch): EventType | null
       )
         return null;
       if (w.startsWith("station") && prev === "police") return null;
+      // "talks on disarmament", "disarmament will decide whether it holds": the process as a topic. A disarmament
+      // reported as an event names whose it is ("the disarmament of the militias", "Hezbollah's disarmament").
+      if (w === "disarmament" && next !== "of" && !/^('s|’s)$/.test(prev)) return null;
+      // "mass death sentences", "mass civilian casualties": the adjective, not massing troops.
+      if (/^mass(es|ed|ing)?$/.test(w) && !has(tokens, t.start - 3, t.end + 4, TROOP_WORDS)) return null;
       return "MOBILIZE";
     }
     case "DEMAND": {

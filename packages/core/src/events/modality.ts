@@ -20,6 +20,14 @@ const INTENT_VERBS = new Set([
   "hope",
   "pledged",
   "pledges",
+  "pledge",
+  "committed",
+  "commits",
+  "undertook",
+  "undertakes",
+  "undertaken",
+  "promised",
+  "promises",
   "pledging",
   "vowed",
   "vows",
@@ -71,7 +79,13 @@ export function modality(tokens: Token[], head: number, clauseStart: number, rep
     if (w === "due") return "planned";
   }
   // Inverted conditional at the clause start: "had Hamas accepted …".
-  if (tokens[clauseStart]?.lower === "had" && head - clauseStart <= 4) return "hypothetical";
+  // ("…, who had spoken …" is a relative clause in the past perfect, not a condition.)
+  if (
+    tokens[clauseStart]?.lower === "had" &&
+    head - clauseStart <= 4 &&
+    !/^(who|which|whose)$/.test(tokens[clauseStart - 1]?.lower ?? "")
+  )
+    return "hypothetical";
   for (let k = clauseStart; k < head; k++) if (CONDITIONALS.has(tokens[k]!.lower)) return "hypothetical";
   if (clauseStart > 0 && CONDITIONALS.has(tokens[clauseStart - 1]?.lower ?? "")) return "hypothetical";
   if (sawWould) return sawHave ? "hypothetical" : reported ? "planned" : "hypothetical";

@@ -85,17 +85,29 @@ export function findSpeech(map: MentionMap, actorOf: (id: string) => Actor | und
       tokens
         .slice(k + 1)
         .every((x) => x.kind === "punct" || x.lower === "on" || /day$/.test(x.lower) || x.lower === "in" || x.cap);
+    // '"…," Netanyahu said in an address on Tuesday, adding that …': the quote before is the content, and so is what
+    // the participle adds.
+    const firstComma = tokens.findIndex((x, j) => j > k && x.text === ",");
+    const continued =
+      firstComma > k &&
+      /^(adding|saying|noting|stressing|warning|insisting)$/.test(tokens[firstComma + 1]?.lower ?? "") &&
+      !tokens.slice(k + 1, firstComma).some((x) => x.lower === "that" || x.text === ":" || SPEECH_VERBS.has(x.lower));
     // The comma may sit before a title ("…, national security spokesman John Kirby told reporters").
     let comma = before ? before.start - 1 : -1;
     while (comma > 0 && /^["“”']$/.test(tokens[comma]!.text)) comma--;
     while (comma > 0 && comma >= (before?.start ?? 0) - 4 && tokens[comma]!.kind === "word" && !tokens[comma]!.cap)
       comma--;
-    if (before && !t.lower.endsWith("ing") && tokens[comma]?.text === "," && (atEnd || tokens[k + 1]?.text === ",")) {
+    if (
+      before &&
+      !t.lower.endsWith("ing") &&
+      tokens[comma]?.text === "," &&
+      (atEnd || continued || tokens[k + 1]?.text === ",")
+    ) {
       return {
         speaker: ids(coordinated(map, before)),
         outlet: outlet ?? mediaIn([before]),
         contentStart: 0,
-        contentEnd: comma,
+        contentEnd: continued && !atEnd ? n : comma,
         verb: k,
       };
     }
@@ -112,7 +124,9 @@ export function findSpeech(map: MentionMap, actorOf: (id: string) => Actor | und
       const m = map.mentionAt(j);
       if (m) {
         const prep = tokens[m.start - 1]?.lower;
-        if (prep && /^(in|of|from|to|with|by|at|on|for|over)$/.test(prep) && m.start > 0) {
+        // "…, with spokesman John Kirby saying …": the noun of an absolute "with" clause speaks.
+        const absolute = /ing$/.test(t.lower) && m.end === k && /^(with|as)$/.test(openerOf(tokens, m) ?? "");
+        if (!absolute && prep && /^(in|of|from|to|with|by|at|on|for|over)$/.test(prep) && m.start > 0) {
           j = m.start;
           continue;
         }
@@ -136,4 +150,12 @@ export function findSpeech(map: MentionMap, actorOf: (id: string) => Actor | und
 
 export function isQuoteToken(t: Token | undefined): boolean {
   return t !== undefined && (t.text === '"' || t.text === "“" || t.text === "”");
+}
+
+/** The word before a mention's noun phrase, past lowercase title words ("with spokesman John Kirby" → "with"). */
+function openerOf(tokens: Token[], m: { start: number }): string | undefined {
+  let k = m.start - 1;
+  while (k > 0 && tokens[k]!.kind === "word" && !/^(with|as|by|of|to|in)$/.test(tokens[k]!.lower) && m.start - k <= 4)
+    k--;
+  return tokens[k]?.lower;
 }

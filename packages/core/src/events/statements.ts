@@ -155,12 +155,16 @@ function characterisation(ctx: StatementContext): DraftEvent | null {
     }
     if (!subject.length) continue;
     // The one blamed: the object, or whoever the judgement names ("a failure of X's policy").
-    let target = polarity < 0 ? ids(findTargets(map, trigger, "ACCUSE")) : [];
+    // "called it 'Russian barbarism'": "it" is the act judged; the party is the one the label names.
+    const objects = polarity < 0 ? findTargets(map, trigger, "ACCUSE") : [];
+    const thing = objects.length === 1 && /^(it|this|that)$/.test(tokens[objects[0]!.start]?.lower ?? "");
+    let target = thing ? [] : ids(objects);
     if (polarity < 0 && target.length === 0) {
-      for (let j = polarAt + 1; j < Math.min(tokens.length, polarAt + 8); j++) {
+      // The label itself may name the party ("Russian barbarism"), or what follows it ("a failure of X's policy").
+      for (let j = thing ? k + 2 : polarAt + 1; j < Math.min(tokens.length, polarAt + 8); j++) {
         if (tokens[j]!.text === "," || tokens[j]!.text === ";") break;
         const m = map.mentionAt(j);
-        if (m) {
+        if (m && !m.anaphoric) {
           target = ids([m]);
           break;
         }
