@@ -139,7 +139,19 @@ export interface IngestOptions {
   analyze?: AnalyzeFn;
   /** Worker entry for this call (default: the corpus's `workerUrl`). */
   workerUrl?: URL;
+  /** A long-lived analyzer from `createAnalyzer` (queue workers); the caller closes it, `ingest` does not. */
+  analyzer?: Analyzer;
+  /** Called once per item with what became of it (queue workers complete or fail each job by it). */
+  onItem?: (item: IngestItem, outcome: ItemOutcome) => void;
+  /** Re-cluster the touched partitions at the end (default true); queue workers do it once for many batches. */
+  recluster?: boolean;
 }
+
+/** What became of one ingested item. */
+export type ItemOutcome =
+  | { status: "inserted"; articleId: string; events: number }
+  | { status: "duplicate"; articleId: string | null }
+  | { status: "failed"; message: string };
 
 export interface IngestSummary {
   total: number;
@@ -251,8 +263,13 @@ export interface Corpus {
   sources(filter?: ModelFilter): Promise<OutletProfile[]>;
   /** Events, articles and outlets per issue. */
   issues(filter?: ModelFilter): Promise<IssueCount[]>;
-  /** Re-clusters the whole corpus (after an interrupted ingest or a clustering change). */
-  recluster(): Promise<ReclusterSummary>;
+  /**
+   * Re-clusters the whole corpus (after an interrupted ingest or a clustering change), or only the partitions
+   * the given articles' events are in.
+   */
+  recluster(articleIds?: readonly string[]): Promise<ReclusterSummary>;
+  /** Analysis worker threads to share between `ingest` calls (`ingest(items, { analyzer })`); close it after. */
+  createAnalyzer(opts?: { jobs?: number; knowledge?: KnowledgeFileInput[] }): Analyzer;
   review(eventId: string, input: ReviewInput & { articleId?: string }): Promise<StoredReview>;
   reviews(filter?: ReviewFilter): Promise<StoredReview[]>;
   exportAll(): Promise<CorpusExport>;
@@ -271,7 +288,12 @@ function parseOr<T extends z.ZodType>(schema: T, value: unknown, what: string): 
   return r.data;
 }
 
-const errMessage = (err: unknown) => (err instanceof Error ? err.message : String(err));
+/** The database's own message: drizzle wraps it in "Failed query: <SQL> params: <the whole article>". */
+const errMessage = (err: unknown): string => {
+  if (!(err instanceof Error)) return String(err);
+  if (err.message.startsWith("Failed query:") && err.cause instanceof Error) return err.cause.message;
+  return err.message;
+};
 
 /** Opens the corpus: PostgreSQL when a database URL is given, else the embedded PGlite directory. */
 export async function openCorpus(options: OpenCorpusOptions = {}): Promise<Corpus> {
@@ -312,7 +334,12 @@ class CorpusImpl implements Corpus {
     return this.drv.location;
   }
 
+  createAnalyzer(opts: { jobs?: number; knowledge?: KnowledgeFileInput[] } = {}): Analyzer {
+    return this.analyzer(opts);
+  }
+
   private analyzer(opts: IngestOptions): Analyzer {
+    if (opts.analyzer) return { run: (input) => opts.analyzer!.run(input), close: async () => {} };
     if (opts.analyze) return inlineAnalyzer(opts.analyze, opts.knowledge);
     const jobs = opts.jobs ?? defaultJobs();
     if (jobs <= 0) return inlineAnalyzer(undefined, opts.knowledge);
@@ -328,7 +355,7 @@ class CorpusImpl implements Corpus {
     analyzer: Analyzer,
     prepare: (item: T) => Promise<{ input: ArticleInput; meta: SourceMeta; skip?: "duplicate" } | { error: ItemError }>,
     writeBatch: (batch: WriteItem[]) => Promise<void>,
-    onError: (e: ItemError) => void,
+    onError: (e: ItemError, meta?: SourceMeta) => void,
     onSkip: () => void,
     jobs: number,
   ): Promise<void> {
@@ -365,11 +392,14 @@ class CorpusImpl implements Corpus {
             void kick();
           },
           (err) =>
-            onError({
-              file: meta.file ?? null,
-              ...(meta.line ? { line: meta.line } : {}),
-              message: `analysis failed: ${errMessage(err)}`,
-            }),
+            onError(
+              {
+                file: meta.file ?? null,
+                ...(meta.line ? { line: meta.line } : {}),
+                message: `analysis failed: ${errMessage(err)}`,
+              },
+              meta,
+            ),
         );
         inflight.add(p);
         void p.finally(() => inflight.delete(p));
@@ -429,6 +459,14 @@ class CorpusImpl implements Corpus {
     };
     const seen = new Set<string>();
     const insertedIds: string[] = [];
+    // Only kept when the caller wants per-item outcomes: the item behind each in-flight article.
+    const itemOf = new Map<SourceMeta, IngestItem>();
+    const settle = (meta: SourceMeta | undefined, outcome: ItemOutcome) => {
+      if (!opts.onItem || !meta) return;
+      const item = itemOf.get(meta);
+      itemOf.delete(meta);
+      if (item) opts.onItem(item, outcome);
+    };
     let done = 0;
     let current: string | null = null;
     const progress = () =>
@@ -441,10 +479,11 @@ class CorpusImpl implements Corpus {
         events: s.events,
         file: current,
       });
-    const onError = (e: ItemError) => {
+    const onError = (e: ItemError, meta?: SourceMeta) => {
       s.failed++;
       s.errors.push(e);
       done++;
+      settle(meta, { status: "failed", message: e.message });
       progress();
     };
     await this.pipeline(
@@ -455,33 +494,43 @@ class CorpusImpl implements Corpus {
         const r = IngestItemSchema.safeParse(raw);
         const file = (raw as { file?: string | null })?.file ?? null;
         current = file;
-        if (!r.success) return { error: { file, message: z.prettifyError(r.error) } };
+        const invalid = (error: ItemError) => {
+          opts.onItem?.(raw, { status: "failed", message: error.message });
+          return { error };
+        };
+        if (!r.success) return invalid({ file, message: z.prettifyError(r.error) });
         const { file: _f, line, ...input } = r.data;
         const base = { file, ...(line ? { line } : {}) };
-        if (input.text.trim().length === 0) return { error: { ...base, message: "empty article text" } };
+        if (input.text.trim().length === 0) return invalid({ ...base, message: "empty article text" });
         const id = contentHash(input.text);
-        const meta = { file, line: line ?? null };
-        if (seen.has(id)) return { input, meta, skip: "duplicate" as const };
+        const meta: SourceMeta = { file, line: line ?? null };
+        const duplicate = () => {
+          opts.onItem?.(raw, { status: "duplicate", articleId: id });
+          return { input, meta, skip: "duplicate" as const };
+        };
+        if (seen.has(id)) return duplicate();
         seen.add(id);
         const exists = await this.db.select({ id: articles.id }).from(articles).where(eq(articles.id, id));
-        if (exists.length > 0) return { input, meta, skip: "duplicate" as const };
+        if (exists.length > 0) return duplicate();
+        if (opts.onItem) itemOf.set(meta, raw);
         return { input, meta };
       },
       (batch) =>
         this.writeBatch(batch, "insert", ({ analysis, meta }, r) => {
           if (!r.ok) {
             s.failed++;
-            s.errors.push({
-              file: meta.file ?? null,
-              ...(meta.line ? { line: meta.line } : {}),
-              message: `not stored: ${r.message}`,
-            });
-          } else if (r.result.outcome === "duplicate") s.duplicates++;
-          else {
+            const message = `not stored: ${r.message}`;
+            s.errors.push({ file: meta.file ?? null, ...(meta.line ? { line: meta.line } : {}), message });
+            settle(meta, { status: "failed", message });
+          } else if (r.result.outcome === "duplicate") {
+            s.duplicates++;
+            settle(meta, { status: "duplicate", articleId: analysis.article.id });
+          } else {
             s.inserted++;
             insertedIds.push(analysis.article.id);
             s.events += analysis.events.length;
             s.claims += analysis.claims.length;
+            settle(meta, { status: "inserted", articleId: analysis.article.id, events: analysis.events.length });
           }
           done++;
           progress();
@@ -494,7 +543,7 @@ class CorpusImpl implements Corpus {
       },
       opts.analyze ? 1 : (opts.jobs ?? defaultJobs()),
     );
-    s.clusters = await this.reclusterArticles(insertedIds);
+    if (opts.recluster !== false) s.clusters = await this.reclusterArticles(insertedIds);
     s.ms = Math.round(performance.now() - t0);
     return s;
   }
@@ -662,8 +711,8 @@ class CorpusImpl implements Corpus {
   async issues(filter?: ModelFilter) {
     return issueCounts(this.db, parseOr(FilterSchema, filter, "filter"));
   }
-  async recluster() {
-    return recluster(this.db, "all");
+  async recluster(articleIds?: readonly string[]) {
+    return articleIds ? this.reclusterArticles(articleIds) : recluster(this.db, "all");
   }
   async reviews(filter?: ReviewFilter) {
     return queryReviews(this.db, parseOr(ReviewFilterSchema, filter, "review filter"));
