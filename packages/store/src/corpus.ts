@@ -17,6 +17,7 @@ import {
   bucketsOfArticles,
   bucketsOfEvents,
   CLUSTER_METHOD,
+  EVENT_BUCKET,
   queryClusters,
   type ReclusterSummary,
   recluster,
@@ -27,6 +28,7 @@ import { appliedMigrations, defaultMigrationsDir, loadMigrations, runMigrations 
 import { actors, articles, eventClusterMembers, eventClusters, events, reviews } from "./db/schema";
 import { readEnv } from "./env";
 import { StoreError } from "./errors";
+import { type EventWithContext, exportJsonChunks, streamEvents } from "./export-stream";
 import {
   type ActorFilter,
   ActorFilterSchema,
@@ -86,6 +88,9 @@ import {
   writeAnalyses,
   writeAnalysis,
 } from "./write";
+
+/** Events loaded per re-clustering step after an ingest (bounds memory; see `reclusterArticles`). */
+const RECLUSTER_EVENT_BUDGET = 50_000;
 
 /** Articles per write transaction during ingest and re-analysis (fewer round trips; see `writeBatch`). */
 const WRITE_BATCH = 50;
@@ -265,14 +270,21 @@ export interface Corpus {
   issues(filter?: ModelFilter): Promise<IssueCount[]>;
   /**
    * Re-clusters the whole corpus (after an interrupted ingest or a clustering change), or only the partitions
-   * the given articles' events are in.
+   * the given articles' events are in, in steps of about `eventBudget` events (default 50,000; bounds memory).
    */
-  recluster(articleIds?: readonly string[]): Promise<ReclusterSummary>;
+  recluster(articleIds?: readonly string[], opts?: { eventBudget?: number }): Promise<ReclusterSummary>;
   /** Analysis worker threads to share between `ingest` calls (`ingest(items, { analyzer })`); close it after. */
   createAnalyzer(opts?: { jobs?: number; knowledge?: KnowledgeFileInput[] }): Analyzer;
   review(eventId: string, input: ReviewInput & { articleId?: string }): Promise<StoredReview>;
   reviews(filter?: ReviewFilter): Promise<StoredReview[]>;
   exportAll(): Promise<CorpusExport>;
+  /** `exportAll()` as JSON text in chunks, a page of articles at a time (bounded memory for any corpus size). */
+  exportChunks(): AsyncGenerator<string>;
+  /**
+   * Every event the filter selects (its `limit`/`offset` ignored; `max` caps the total) in pages, in the order of
+   * `events()`, each with its cluster and reviews: for exports of any size.
+   */
+  streamEvents(filter?: EventFilter, opts?: { pageSize?: number; max?: number }): AsyncGenerator<EventWithContext[]>;
   importAll(data: unknown): Promise<ImportSummary>;
   stats(): Promise<CorpusStats>;
   migrate(): Promise<string[]>;
@@ -548,13 +560,48 @@ class CorpusImpl implements Corpus {
     return s;
   }
 
-  /** Re-clusters the partitions the given articles' events are (or were) in. */
-  private async reclusterArticles(ids: readonly string[]): Promise<ReclusterSummary> {
+  /**
+   * Re-clusters the partitions the given articles' events are (or were) in. `recluster` loads every event of the
+   * partitions it is given, so they go in groups of about `RECLUSTER_EVENT_BUDGET` events (each group closed on
+   * its own, which gives the same clusters): memory follows the largest partition, not the whole ingest.
+   */
+  private async reclusterArticles(ids: readonly string[], budget = RECLUSTER_EVENT_BUDGET): Promise<ReclusterSummary> {
     const buckets = new Set<string>();
     for (let i = 0; i < ids.length; i += 5000) {
       for (const b of await bucketsOfArticles(this.db, ids.slice(i, i + 5000))) buckets.add(b);
     }
-    return recluster(this.db, [...buckets]);
+    if (buckets.size === 0) return recluster(this.db, []);
+    const sizes = new Map<string, number>();
+    const rows = await queryRows<{ b: string; n: number }>(
+      this.db,
+      sql`SELECT ${EVENT_BUCKET} AS b, count(*)::int AS n FROM ${events} JOIN ${articles} ON ${articles.id} = ${events.articleId}
+        WHERE ${EVENT_BUCKET} = ANY(${sql.param([...buckets])}::text[]) GROUP BY 1`,
+    );
+    for (const r of rows) sizes.set(r.b, r.n);
+    const groups: string[][] = [];
+    let group: string[] = [];
+    let size = 0;
+    // Sorted, a type's years sit together (a group often holds the neighbours its closure would add).
+    for (const b of [...buckets].sort()) {
+      const n = sizes.get(b) ?? 0;
+      if (group.length > 0 && size + n > budget) {
+        groups.push(group);
+        group = [];
+        size = 0;
+      }
+      group.push(b);
+      size += n;
+    }
+    if (group.length > 0) groups.push(group);
+    const total: ReclusterSummary = { buckets: 0, events: 0, clusters: 0, ms: 0 };
+    for (const g of groups) {
+      const r = await recluster(this.db, g);
+      total.buckets += r.buckets;
+      total.events += r.events;
+      total.clusters += r.clusters;
+      total.ms += r.ms;
+    }
+    return total;
   }
 
   private async *storedArticles(opts: ReanalyzeOptions): AsyncGenerator<typeof articles.$inferSelect> {
@@ -711,8 +758,8 @@ class CorpusImpl implements Corpus {
   async issues(filter?: ModelFilter) {
     return issueCounts(this.db, parseOr(FilterSchema, filter, "filter"));
   }
-  async recluster(articleIds?: readonly string[]) {
-    return articleIds ? this.reclusterArticles(articleIds) : recluster(this.db, "all");
+  async recluster(articleIds?: readonly string[], opts: { eventBudget?: number } = {}) {
+    return articleIds ? this.reclusterArticles(articleIds, opts.eventBudget) : recluster(this.db, "all");
   }
   async reviews(filter?: ReviewFilter) {
     return queryReviews(this.db, parseOr(ReviewFilterSchema, filter, "review filter"));
@@ -767,6 +814,14 @@ class CorpusImpl implements Corpus {
     const after = await bucketsOfEvents(this.db, key);
     await recluster(this.db, [...new Set([...before, ...after])]);
     return rowToReview(stored);
+  }
+
+  exportChunks(): AsyncGenerator<string> {
+    return exportJsonChunks(this.db);
+  }
+
+  streamEvents(filter?: EventFilter, opts?: { pageSize?: number; max?: number }): AsyncGenerator<EventWithContext[]> {
+    return streamEvents(this.db, parseOr(EventFilterSchema, filter, "event filter"), opts);
   }
 
   async exportAll(): Promise<CorpusExport> {

@@ -21,6 +21,7 @@ export {
 export { type DriverKind, redactUrl } from "./db/driver";
 export { defaultMigrationsDir } from "./db/migrate";
 export { STORE_ERROR_CODES, StoreError, type StoreErrorCode } from "./errors";
+export type { EventWithContext } from "./export-stream";
 export * from "./filters";
 export * from "./inputs";
 export { LOCK_FILE } from "./lock";
