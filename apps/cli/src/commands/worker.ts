@@ -72,6 +72,13 @@ export const workerCommand = new Command("worker")
           untilEmpty: o.untilEmpty,
           signal: stop.signal,
           ...(o.jobs !== undefined ? { jobs: o.jobs } : {}),
+          onError: (err) => {
+            if (!g.quiet) {
+              process.stderr.write(
+                `parley worker: ${err instanceof Error ? err.message : String(err)} (retrying in a few seconds)\n`,
+              );
+            }
+          },
           onBatch: (b) => {
             if (g.quiet) return;
             if (g.verbose) process.stderr.write(`parley worker: ${batchLine(b)}\n`);

@@ -29,6 +29,11 @@ export interface WorkerOptions {
   /** Re-cluster at least this often while the queue stays busy (default 10 minutes). */
   reclusterEveryMs?: number;
   onBatch?: (b: BatchReport) => void;
+  /**
+   * A database error outside any one article (the connection lost): the worker reports it, waits and goes on;
+   * jobs it could not settle go back to the queue after their timeout.
+   */
+  onError?: (err: unknown) => void;
 }
 
 export interface BatchReport {
@@ -95,6 +100,16 @@ export async function runWorker(corpus: Corpus, queue: IngestQueue, opts: Worker
   const inflight = new Set<Promise<void>>();
   let lastRecluster = performance.now();
   const stopped = () => opts.signal?.aborted === true;
+  /** Runs a step of the loop; a failure is reported and followed by a pause instead of ending the worker. */
+  const guarded = async <T>(step: () => Promise<T>, fallback: T): Promise<T> => {
+    try {
+      return await step();
+    } catch (err) {
+      opts.onError?.(err);
+      await sleep(pollMs * 5, opts.signal);
+      return fallback;
+    }
+  };
 
   const reclusterPending = async (): Promise<void> => {
     lastRecluster = performance.now();
@@ -111,10 +126,11 @@ export async function runWorker(corpus: Corpus, queue: IngestQueue, opts: Worker
         await Promise.race(inflight);
         continue;
       }
-      if (performance.now() - lastRecluster > reclusterEvery) await reclusterPending();
-      const jobs = await queue.fetch(batchSize);
+      if (performance.now() - lastRecluster > reclusterEvery) await guarded(reclusterPending, undefined);
+      const jobs = await guarded(() => queue.fetch(batchSize), []);
       if (jobs.length > 0) {
-        const p = processBatch(corpus, queue, analyzer, jobs).then((b) => {
+        const p = guarded(() => processBatch(corpus, queue, analyzer, jobs), null).then((b) => {
+          if (!b) return;
           s.batches++;
           s.jobs += b.jobs;
           s.inserted += b.inserted;
@@ -132,13 +148,13 @@ export async function runWorker(corpus: Corpus, queue: IngestQueue, opts: Worker
         await Promise.race(inflight);
         continue;
       }
-      await reclusterPending();
+      await guarded(reclusterPending, undefined);
       if (opts.once) break;
-      if (opts.untilEmpty && (await queue.unfinished()) === 0) break;
+      if (opts.untilEmpty && (await guarded(() => queue.unfinished(), -1)) === 0) break;
       await sleep(pollMs, opts.signal);
     }
     await Promise.all(inflight);
-    if ((opts.once || opts.untilEmpty) && !stopped()) await reclusterPending();
+    if ((opts.once || opts.untilEmpty) && !stopped()) await guarded(reclusterPending, undefined);
   } finally {
     await Promise.allSettled(inflight);
     await analyzer.close();
