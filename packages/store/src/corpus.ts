@@ -90,7 +90,7 @@ import {
 } from "./write";
 
 /** Events loaded per re-clustering step after an ingest (bounds memory; see `reclusterArticles`). */
-const RECLUSTER_EVENT_BUDGET = 100_000;
+const RECLUSTER_EVENT_BUDGET = 50_000;
 
 /** Articles per write transaction during ingest and re-analysis (fewer round trips; see `writeBatch`). */
 const WRITE_BATCH = 50;
@@ -270,7 +270,7 @@ export interface Corpus {
   issues(filter?: ModelFilter): Promise<IssueCount[]>;
   /**
    * Re-clusters the whole corpus (after an interrupted ingest or a clustering change), or only the partitions
-   * the given articles' events are in, in steps of about `eventBudget` events (default 100,000; bounds memory).
+   * the given articles' events are in, in steps of about `eventBudget` events (default 50,000; bounds memory).
    */
   recluster(articleIds?: readonly string[], opts?: { eventBudget?: number }): Promise<ReclusterSummary>;
   /** Analysis worker threads to share between `ingest` calls (`ingest(items, { analyzer })`); close it after. */
