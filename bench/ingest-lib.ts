@@ -12,10 +12,17 @@ export const END = "<!-- bench:ingest:end -->";
 
 /** Replaces the text between the ingest markers (appending the section when the markers are absent). */
 export function writeSection(path: string, body: string): void {
+  writeNamedSection(path, "ingest", body);
+}
+
+/** Replaces the text between `<!-- bench:NAME:start -->` and `<!-- bench:NAME:end -->` (appended when absent). */
+export function writeNamedSection(path: string, name: string, body: string): void {
+  const start = `<!-- bench:${name}:start -->`;
+  const end = `<!-- bench:${name}:end -->`;
   const doc = readFileSync(path, "utf8");
-  const block = `${START}\n${body.trim()}\n${END}`;
-  const a = doc.indexOf(START);
-  const b = doc.indexOf(END);
-  const next = a >= 0 && b > a ? doc.slice(0, a) + block + doc.slice(b + END.length) : `${doc.trimEnd()}\n\n${block}\n`;
+  const block = `${start}\n${body.trim()}\n${end}`;
+  const a = doc.indexOf(start);
+  const b = doc.indexOf(end);
+  const next = a >= 0 && b > a ? doc.slice(0, a) + block + doc.slice(b + end.length) : `${doc.trimEnd()}\n\n${block}\n`;
   writeFileSync(path, next);
 }

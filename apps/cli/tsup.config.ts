@@ -18,7 +18,7 @@ export default defineConfig({
   outDir: "dist",
   clean: true,
   splitting: true,
-  noExternal: [/^@parley\//, "drizzle-orm", "tinyglobby", "csv-parse", "linkedom", "@mozilla/readability"],
+  noExternal: [/^@parley\//, "pg-boss", "drizzle-orm", "tinyglobby", "csv-parse", "linkedom", "@mozilla/readability"],
   external: ["@electric-sql/pglite", "pg"],
   define: { __PARLEY_BUNDLE__: "true" },
   banner: {

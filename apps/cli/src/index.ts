@@ -11,6 +11,7 @@ import { extractCommand } from "./commands/extract";
 import { importCommand } from "./commands/import";
 import { ingestCommand } from "./commands/ingest";
 import { issuesCommand } from "./commands/issues";
+import { queueCommand } from "./commands/queue";
 import { reanalyzeCommand } from "./commands/reanalyze";
 import { schemaCommand } from "./commands/schema";
 import { serveCommand } from "./commands/serve";
@@ -18,6 +19,7 @@ import { sourcesCommand } from "./commands/sources";
 import { stancesCommand } from "./commands/stances";
 import { statsCommand } from "./commands/stats";
 import { timelineCommand } from "./commands/timeline";
+import { workerCommand } from "./commands/worker";
 import { handleError } from "./errors";
 
 const program = new Command("parley")
@@ -37,6 +39,8 @@ const program = new Command("parley")
     "\nExample:\n  parley ingest examples/articles --meta examples/manifest.json && parley events --actor Qatar",
   )
   .addCommand(ingestCommand)
+  .addCommand(workerCommand)
+  .addCommand(queueCommand)
   .addCommand(reanalyzeCommand)
   .addCommand(eventsCommand)
   .addCommand(clustersCommand)

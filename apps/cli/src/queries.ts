@@ -26,7 +26,9 @@ export type Queries = Pick<
   | "stats"
   | "exportAll"
   | "close"
->;
+> &
+  /** Streaming exports: only the local store has them (through a server, exports are paged as before). */
+  Partial<Pick<Corpus, "streamEvents" | "exportChunks">>;
 
 /** The local implementation: the methods of an open corpus. */
 export function localQueries(corpus: Corpus): Queries {
@@ -44,6 +46,8 @@ export function localQueries(corpus: Corpus): Queries {
     reviews: (f) => corpus.reviews(f),
     stats: () => corpus.stats(),
     exportAll: () => corpus.exportAll(),
+    exportChunks: () => corpus.exportChunks(),
+    streamEvents: (f, opts) => corpus.streamEvents(f, opts),
     close: () => corpus.close(),
   };
 }

@@ -18,6 +18,7 @@ import {
   bucketsOfArticles,
   bucketsOfEvents,
   CLUSTER_METHOD,
+  EVENT_BUCKET,
   queryClusters,
   type ReclusterSummary,
   recluster,
@@ -28,6 +29,7 @@ import { appliedMigrations, defaultMigrationsDir, loadMigrations, runMigrations 
 import { actors, articles, eventClusterMembers, eventClusters, events, reviews } from "./db/schema";
 import { readEnv } from "./env";
 import { StoreError } from "./errors";
+import { type EventWithContext, exportJsonChunks, streamEvents } from "./export-stream";
 import {
   type ActorFilter,
   ActorFilterSchema,
@@ -89,6 +91,9 @@ import {
   writeAnalysis,
 } from "./write";
 
+/** Events loaded per re-clustering step after an ingest (bounds memory; see `reclusterArticles`). */
+const RECLUSTER_EVENT_BUDGET = 50_000;
+
 /** Articles per write transaction during ingest and re-analysis (fewer round trips; see `writeBatch`). */
 const WRITE_BATCH = 50;
 
@@ -141,7 +146,19 @@ export interface IngestOptions {
   analyze?: AnalyzeFn;
   /** Worker entry for this call (default: the corpus's `workerUrl`). */
   workerUrl?: URL;
+  /** A long-lived analyzer from `createAnalyzer` (queue workers); the caller closes it, `ingest` does not. */
+  analyzer?: Analyzer;
+  /** Called once per item with what became of it (queue workers complete or fail each job by it). */
+  onItem?: (item: IngestItem, outcome: ItemOutcome) => void;
+  /** Re-cluster the touched partitions at the end (default true); queue workers do it once for many batches. */
+  recluster?: boolean;
 }
+
+/** What became of one ingested item. */
+export type ItemOutcome =
+  | { status: "inserted"; articleId: string; events: number }
+  | { status: "duplicate"; articleId: string | null }
+  | { status: "failed"; message: string };
 
 export interface IngestSummary {
   total: number;
@@ -253,11 +270,23 @@ export interface Corpus {
   sources(filter?: ModelFilter): Promise<OutletProfile[]>;
   /** Events, articles and outlets per issue. */
   issues(filter?: ModelFilter): Promise<IssueCount[]>;
-  /** Re-clusters the whole corpus (after an interrupted ingest or a clustering change). */
-  recluster(): Promise<ReclusterSummary>;
+  /**
+   * Re-clusters the whole corpus (after an interrupted ingest or a clustering change), or only the partitions
+   * the given articles' events are in, in steps of about `eventBudget` events (default 50,000; bounds memory).
+   */
+  recluster(articleIds?: readonly string[], opts?: { eventBudget?: number }): Promise<ReclusterSummary>;
+  /** Analysis worker threads to share between `ingest` calls (`ingest(items, { analyzer })`); close it after. */
+  createAnalyzer(opts?: { jobs?: number; knowledge?: KnowledgeFileInput[] }): Analyzer;
   review(eventId: string, input: ReviewInput & { articleId?: string }): Promise<StoredReview>;
   reviews(filter?: ReviewFilter): Promise<StoredReview[]>;
   exportAll(): Promise<CorpusExport>;
+  /** `exportAll()` as JSON text in chunks, a page of articles at a time (bounded memory for any corpus size). */
+  exportChunks(): AsyncGenerator<string>;
+  /**
+   * Every event the filter selects (its `limit`/`offset` ignored; `max` caps the total) in pages, in the order of
+   * `events()`, each with its cluster and reviews: for exports of any size.
+   */
+  streamEvents(filter?: EventFilter, opts?: { pageSize?: number; max?: number }): AsyncGenerator<EventWithContext[]>;
   importAll(data: unknown): Promise<ImportSummary>;
   stats(): Promise<CorpusStats>;
   migrate(): Promise<string[]>;
@@ -273,7 +302,12 @@ function parseOr<T extends z.ZodType>(schema: T, value: unknown, what: string): 
   return r.data;
 }
 
-const errMessage = (err: unknown) => (err instanceof Error ? err.message : String(err));
+/** The database's own message: drizzle wraps it in "Failed query: <SQL> params: <the whole article>". */
+const errMessage = (err: unknown): string => {
+  if (!(err instanceof Error)) return String(err);
+  if (err.message.startsWith("Failed query:") && err.cause instanceof Error) return err.cause.message;
+  return err.message;
+};
 
 /**
  * Why a write failed, for the ingest summary (which reaches the CLI and dashboard users): the database's own
@@ -325,7 +359,12 @@ class CorpusImpl implements Corpus {
     return this.drv.location;
   }
 
+  createAnalyzer(opts: { jobs?: number; knowledge?: KnowledgeFileInput[] } = {}): Analyzer {
+    return this.analyzer(opts);
+  }
+
   private analyzer(opts: IngestOptions): Analyzer {
+    if (opts.analyzer) return { run: (input) => opts.analyzer!.run(input), close: async () => {} };
     if (opts.analyze) return inlineAnalyzer(opts.analyze, opts.knowledge);
     const jobs = opts.jobs ?? defaultJobs();
     if (jobs <= 0) return inlineAnalyzer(undefined, opts.knowledge);
@@ -341,7 +380,7 @@ class CorpusImpl implements Corpus {
     analyzer: Analyzer,
     prepare: (item: T) => Promise<{ input: ArticleInput; meta: SourceMeta; skip?: "duplicate" } | { error: ItemError }>,
     writeBatch: (batch: WriteItem[]) => Promise<void>,
-    onError: (e: ItemError) => void,
+    onError: (e: ItemError, meta?: SourceMeta) => void,
     onSkip: () => void,
     jobs: number,
   ): Promise<void> {
@@ -378,11 +417,14 @@ class CorpusImpl implements Corpus {
             void kick();
           },
           (err) =>
-            onError({
-              file: meta.file ?? null,
-              ...(meta.line ? { line: meta.line } : {}),
-              message: `analysis failed: ${errMessage(err)}`,
-            }),
+            onError(
+              {
+                file: meta.file ?? null,
+                ...(meta.line ? { line: meta.line } : {}),
+                message: `analysis failed: ${errMessage(err)}`,
+              },
+              meta,
+            ),
         );
         inflight.add(p);
         void p.finally(() => inflight.delete(p));
@@ -442,6 +484,14 @@ class CorpusImpl implements Corpus {
     };
     const seen = new Set<string>();
     const insertedIds: string[] = [];
+    // Only kept when the caller wants per-item outcomes: the item behind each in-flight article.
+    const itemOf = new Map<SourceMeta, IngestItem>();
+    const settle = (meta: SourceMeta | undefined, outcome: ItemOutcome) => {
+      if (!opts.onItem || !meta) return;
+      const item = itemOf.get(meta);
+      itemOf.delete(meta);
+      if (item) opts.onItem(item, outcome);
+    };
     let done = 0;
     let current: string | null = null;
     const progress = () =>
@@ -454,10 +504,11 @@ class CorpusImpl implements Corpus {
         events: s.events,
         file: current,
       });
-    const onError = (e: ItemError) => {
+    const onError = (e: ItemError, meta?: SourceMeta) => {
       s.failed++;
       s.errors.push(e);
       done++;
+      settle(meta, { status: "failed", message: e.message });
       progress();
     };
     await this.pipeline(
@@ -468,36 +519,46 @@ class CorpusImpl implements Corpus {
         const r = IngestItemSchema.safeParse(raw);
         const file = (raw as { file?: string | null })?.file ?? null;
         current = file;
-        if (!r.success) return { error: { file, message: z.prettifyError(r.error) } };
+        const invalid = (error: ItemError) => {
+          opts.onItem?.(raw, { status: "failed", message: error.message });
+          return { error };
+        };
+        if (!r.success) return invalid({ file, message: z.prettifyError(r.error) });
         const { file: _f, line, ...input } = r.data;
         const base = { file, ...(line ? { line } : {}) };
-        if (input.text.trim().length === 0) return { error: { ...base, message: "empty article text" } };
+        if (input.text.trim().length === 0) return invalid({ ...base, message: "empty article text" });
         // PostgreSQL text cannot hold NUL; a JSON or CSV record can carry one as an escape (`\u0000`).
         const withNul = ARTICLE_TEXT_FIELDS.find((k) => input[k]?.includes("\u0000"));
-        if (withNul) return { error: { ...base, message: `${withNul} contains a NUL character (\\u0000)` } };
+        if (withNul) return invalid({ ...base, message: `${withNul} contains a NUL character (\\u0000)` });
         const id = contentHash(input.text);
-        const meta = { file, line: line ?? null };
-        if (seen.has(id)) return { input, meta, skip: "duplicate" as const };
+        const meta: SourceMeta = { file, line: line ?? null };
+        const duplicate = () => {
+          opts.onItem?.(raw, { status: "duplicate", articleId: id });
+          return { input, meta, skip: "duplicate" as const };
+        };
+        if (seen.has(id)) return duplicate();
         seen.add(id);
         const exists = await this.db.select({ id: articles.id }).from(articles).where(eq(articles.id, id));
-        if (exists.length > 0) return { input, meta, skip: "duplicate" as const };
+        if (exists.length > 0) return duplicate();
+        if (opts.onItem) itemOf.set(meta, raw);
         return { input, meta };
       },
       (batch) =>
         this.writeBatch(batch, "insert", ({ analysis, meta }, r) => {
           if (!r.ok) {
             s.failed++;
-            s.errors.push({
-              file: meta.file ?? null,
-              ...(meta.line ? { line: meta.line } : {}),
-              message: `not stored: ${r.message}`,
-            });
-          } else if (r.result.outcome === "duplicate") s.duplicates++;
-          else {
+            const message = `not stored: ${r.message}`;
+            s.errors.push({ file: meta.file ?? null, ...(meta.line ? { line: meta.line } : {}), message });
+            settle(meta, { status: "failed", message });
+          } else if (r.result.outcome === "duplicate") {
+            s.duplicates++;
+            settle(meta, { status: "duplicate", articleId: analysis.article.id });
+          } else {
             s.inserted++;
             insertedIds.push(analysis.article.id);
             s.events += analysis.events.length;
             s.claims += analysis.claims.length;
+            settle(meta, { status: "inserted", articleId: analysis.article.id, events: analysis.events.length });
           }
           done++;
           progress();
@@ -510,18 +571,53 @@ class CorpusImpl implements Corpus {
       },
       opts.analyze ? 1 : (opts.jobs ?? defaultJobs()),
     );
-    s.clusters = await this.reclusterArticles(insertedIds);
+    if (opts.recluster !== false) s.clusters = await this.reclusterArticles(insertedIds);
     s.ms = Math.round(performance.now() - t0);
     return s;
   }
 
-  /** Re-clusters the partitions the given articles' events are (or were) in. */
-  private async reclusterArticles(ids: readonly string[]): Promise<ReclusterSummary> {
+  /**
+   * Re-clusters the partitions the given articles' events are (or were) in. `recluster` loads every event of the
+   * partitions it is given, so they go in groups of about `RECLUSTER_EVENT_BUDGET` events (each group closed on
+   * its own, which gives the same clusters): memory follows the largest partition, not the whole ingest.
+   */
+  private async reclusterArticles(ids: readonly string[], budget = RECLUSTER_EVENT_BUDGET): Promise<ReclusterSummary> {
     const buckets = new Set<string>();
     for (let i = 0; i < ids.length; i += 5000) {
       for (const b of await bucketsOfArticles(this.db, ids.slice(i, i + 5000))) buckets.add(b);
     }
-    return recluster(this.db, [...buckets]);
+    if (buckets.size === 0) return recluster(this.db, []);
+    const sizes = new Map<string, number>();
+    const rows = await queryRows<{ b: string; n: number }>(
+      this.db,
+      sql`SELECT ${EVENT_BUCKET} AS b, count(*)::int AS n FROM ${events} JOIN ${articles} ON ${articles.id} = ${events.articleId}
+        WHERE ${EVENT_BUCKET} = ANY(${sql.param([...buckets])}::text[]) GROUP BY 1`,
+    );
+    for (const r of rows) sizes.set(r.b, r.n);
+    const groups: string[][] = [];
+    let group: string[] = [];
+    let size = 0;
+    // Sorted, a type's years sit together (a group often holds the neighbours its closure would add).
+    for (const b of [...buckets].sort()) {
+      const n = sizes.get(b) ?? 0;
+      if (group.length > 0 && size + n > budget) {
+        groups.push(group);
+        group = [];
+        size = 0;
+      }
+      group.push(b);
+      size += n;
+    }
+    if (group.length > 0) groups.push(group);
+    const total: ReclusterSummary = { buckets: 0, events: 0, clusters: 0, ms: 0 };
+    for (const g of groups) {
+      const r = await recluster(this.db, g);
+      total.buckets += r.buckets;
+      total.events += r.events;
+      total.clusters += r.clusters;
+      total.ms += r.ms;
+    }
+    return total;
   }
 
   private async *storedArticles(opts: ReanalyzeOptions): AsyncGenerator<typeof articles.$inferSelect> {
@@ -678,8 +774,8 @@ class CorpusImpl implements Corpus {
   async issues(filter?: ModelFilter) {
     return issueCounts(this.db, parseOr(FilterSchema, filter, "filter"));
   }
-  async recluster() {
-    return recluster(this.db, "all");
+  async recluster(articleIds?: readonly string[], opts: { eventBudget?: number } = {}) {
+    return articleIds ? this.reclusterArticles(articleIds, opts.eventBudget) : recluster(this.db, "all");
   }
   async reviews(filter?: ReviewFilter) {
     return queryReviews(this.db, parseOr(ReviewFilterSchema, filter, "review filter"));
@@ -736,6 +832,14 @@ class CorpusImpl implements Corpus {
     const after = await bucketsOfEvents(this.db, key);
     await recluster(this.db, [...new Set([...before, ...after])]);
     return rowToReview(stored);
+  }
+
+  exportChunks(): AsyncGenerator<string> {
+    return exportJsonChunks(this.db);
+  }
+
+  streamEvents(filter?: EventFilter, opts?: { pageSize?: number; max?: number }): AsyncGenerator<EventWithContext[]> {
+    return streamEvents(this.db, parseOr(EventFilterSchema, filter, "event filter"), opts);
   }
 
   async exportAll(): Promise<CorpusExport> {

@@ -1,4 +1,4 @@
-export { type AnalyzeFn, defaultJobs, defaultWorkerUrl } from "./analysis-pool";
+export { type AnalyzeFn, type Analyzer, defaultJobs, defaultWorkerUrl } from "./analysis-pool";
 export { CLUSTER_METHOD, type ReclusterSummary, type StoredCluster } from "./clusters";
 export {
   type Corpus,
@@ -11,6 +11,7 @@ export {
   type IngestOptions,
   type IngestSummary,
   type ItemError,
+  type ItemOutcome,
   type OpenCorpusOptions,
   openCorpus,
   type Progress,
@@ -20,11 +21,26 @@ export {
 export { type DriverKind, redactUrl } from "./db/driver";
 export { defaultMigrationsDir } from "./db/migrate";
 export { STORE_ERROR_CODES, StoreError, type StoreErrorCode } from "./errors";
+export type { EventWithContext } from "./export-stream";
 export * from "./filters";
 export * from "./inputs";
 export { LOCK_FILE } from "./lock";
 export * from "./model";
 export type { ActorNames, ClaimSeriesView, IssueCount, RolesView, StancesView } from "./model-queries";
+export {
+  type EnqueueOptions,
+  type EnqueueSummary,
+  type FailedJob,
+  INGEST_QUEUE,
+  IngestQueue,
+  JOB_STATES,
+  type JobState,
+  jobIdOf,
+  type OpenQueueOptions,
+  openQueue,
+  type QueueStatus,
+} from "./queue/queue";
+export { type BatchReport, runWorker, type WorkerOptions, type WorkerSummary } from "./queue/worker";
 export type {
   ActorSummary,
   ArticleWithAnalysis,

@@ -100,7 +100,7 @@ function rowToEvent(r: EventRow, links: (typeof eventActors.$inferSelect)[], iss
 }
 
 /** Rebuilds events (with actor roles and issues) from their rows. */
-async function hydrateEvents(db: Db, rows: EventRow[]) {
+export async function hydrateEvents(db: Db, rows: EventRow[]) {
   if (rows.length === 0) return [];
   const articleIds = [...new Set(rows.map((r) => r.articleId))];
   const wanted = new Set(rows.map((r) => `${r.articleId}\u0000${r.id}`));
@@ -148,7 +148,7 @@ export async function loadEvents(db: Db, keys: { articleId: string; id: string }
 
 type BaseFilter = z.output<typeof FilterSchema>;
 
-const effectiveStart = sql`coalesce(${events.dateStart}, ${articles.published})`;
+export const effectiveStart = sql`coalesce(${events.dateStart}, ${articles.published})`;
 const effectiveEnd = sql`coalesce(${events.dateEnd}, ${articles.published})`;
 
 function actorMatch(actor: string): SQL {

@@ -1,11 +1,19 @@
-import { type CorpusExport, EVENT_CODES, type StoredCluster, type StoredEvent, type StoredReview } from "@parley/store";
+import { once } from "node:events";
+import {
+  type CorpusExport,
+  EVENT_CODES,
+  type EventWithContext,
+  type StoredCluster,
+  type StoredEvent,
+  type StoredReview,
+} from "@parley/store";
 import { Command } from "commander";
 import { z } from "zod";
 import { commandOf } from "../command-kit";
 import { globalsOf } from "../context";
 import { CliError, EXIT } from "../errors";
 import { addFilterOptions, FilterOptionsSchema, toFilter } from "../options";
-import { csvCell, writeFileAtomic } from "../output/format";
+import { csvCell, writeStreamAtomic } from "../output/format";
 import { type Queries, withQueries } from "../queries";
 
 export const EXPORT_FORMATS = ["csv", "ndjson", "json", "cameo"] as const;
@@ -63,13 +71,40 @@ export async function collectEvents(q: Queries, o: z.output<typeof ExportOptions
   });
 }
 
+const toExported = (c: EventWithContext): ExportedEvent => ({
+  ...c.event,
+  verified: c.event.reviewState === "verified" || c.event.reviewState === "corrected",
+  cluster: c.cluster,
+  reviews: c.reviews,
+});
+
+/**
+ * The selected events in pages: streamed from the store (keyset pages, bounded memory) when it is local; through
+ * a server (`--server`), one page of everything as before.
+ */
+async function* eventPages(q: Queries, o: z.output<typeof ExportOptionsSchema>): AsyncGenerator<ExportedEvent[]> {
+  if (!q.streamEvents) {
+    yield await collectEvents(q, o);
+    return;
+  }
+  const { limit: _limit, ...f } = toFilter(o);
+  const status = f.status ?? (o.format === "cameo" ? "occurred" : undefined);
+  for await (const page of q.streamEvents({ ...f, ...(status ? { status } : {}) }, o.limit ? { max: o.limit } : {})) {
+    yield page.map(toExported);
+  }
+}
+
 export const CAMEO_HEADER = ["date", "source", "target", "cameo", "plover", "plover_mode", "place", "evidence", "url"];
 
 const tsv = (s: string | null | undefined) => (s ?? "").replace(/[\t\r\n]+/g, " ").trim();
 
 /** One tab-separated line per event: date, source, target, CAMEO code, PLOVER category and mode, place, evidence, URL. */
 export function cameoLines(events: readonly ExportedEvent[]): string {
-  const lines = [CAMEO_HEADER.join("\t")];
+  return `${CAMEO_HEADER.join("\t")}\n${cameoRows(events)}`;
+}
+
+function cameoRows(events: readonly ExportedEvent[]): string {
+  const lines: string[] = [];
   for (const e of events) {
     const code = EVENT_CODES[e.type];
     lines.push(
@@ -88,7 +123,7 @@ export function cameoLines(events: readonly ExportedEvent[]): string {
         .join("\t"),
     );
   }
-  return `${lines.join("\n")}\n`;
+  return lines.map((l) => `${l}\n`).join("");
 }
 
 export const CSV_COLUMNS: [string, (e: ExportedEvent) => string | number | boolean | null][] = [
@@ -122,37 +157,67 @@ export const CSV_COLUMNS: [string, (e: ExportedEvent) => string | number | boole
   ["extractor_version", (e) => e.extractorVersion],
 ];
 
+const CSV_HEADER = `${CSV_COLUMNS.map(([h]) => h).join(",")}\n`;
+const csvRows = (events: readonly ExportedEvent[]) =>
+  events.map((e) => `${CSV_COLUMNS.map(([, get]) => csvCell(String(get(e) ?? ""))).join(",")}\n`).join("");
+
 export function csvLines(events: readonly ExportedEvent[]): string {
-  const lines = [CSV_COLUMNS.map(([h]) => h).join(",")];
-  for (const e of events) lines.push(CSV_COLUMNS.map(([, get]) => csvCell(String(get(e) ?? ""))).join(","));
-  return `${lines.join("\n")}\n`;
+  return CSV_HEADER + csvRows(events);
 }
 
-/** The export as text: the whole corpus (`--all`) or the selected events in one of the formats. */
-export async function runExport(q: Queries, raw: ExportOptions): Promise<string> {
+/**
+ * The export as text chunks, streamed: the whole corpus (`--all`) a page of articles at a time, or the selected
+ * events a page at a time (csv, ndjson, cameo). `json` is one document and is built whole.
+ */
+export async function* exportChunks(q: Queries, raw: ExportOptions): AsyncGenerator<string> {
   const o = ExportOptionsSchema.parse(raw);
   if (o.all) {
     if (o.format !== "json" && raw.format !== undefined) {
       throw new CliError("--all writes the whole corpus as JSON; drop --format or use --format json", EXIT.usage);
     }
-    const dump: CorpusExport = await q.exportAll();
-    return `${JSON.stringify(dump)}\n`;
+    if (q.exportChunks) yield* q.exportChunks();
+    else {
+      const dump: CorpusExport = await q.exportAll();
+      yield JSON.stringify(dump);
+    }
+    yield "\n";
+    return;
   }
-  const events = await collectEvents(q, o);
   switch (o.format) {
     case "cameo":
-      return cameoLines(events);
+      yield `${CAMEO_HEADER.join("\t")}\n`;
+      for await (const page of eventPages(q, o)) yield cameoRows(page);
+      return;
     case "csv":
-      return csvLines(events);
+      yield CSV_HEADER;
+      for await (const page of eventPages(q, o)) yield csvRows(page);
+      return;
     case "ndjson":
-      return events.map((e) => `${JSON.stringify(e)}\n`).join("");
+      for await (const page of eventPages(q, o)) yield page.map((e) => `${JSON.stringify(e)}\n`).join("");
+      return;
     case "json": {
+      const events = await collectEvents(q, o);
       const clusterIds = new Set(events.flatMap((e) => (e.cluster ? [e.cluster.id] : [])));
       const clusters = (await pages<StoredCluster>((offset) => q.clusters({ limit: PAGE, offset }))).filter((c) =>
         clusterIds.has(c.id),
       );
-      return `${JSON.stringify({ events, clusters }, null, 2)}\n`;
+      yield `${JSON.stringify({ events, clusters }, null, 2)}\n`;
+      return;
     }
+  }
+}
+
+/** The whole export as one string (tests, small corpora). */
+export async function runExport(q: Queries, raw: ExportOptions): Promise<string> {
+  let text = "";
+  for await (const chunk of exportChunks(q, raw)) text += chunk;
+  return text;
+}
+
+/** Writes chunks to stdout, waiting for it to drain (a slow pipe must not buffer the whole export). */
+async function toStdout(chunks: AsyncIterable<string>): Promise<void> {
+  for await (const chunk of chunks) {
+    if (chunk && !process.stdout.write(chunk)) await once(process.stdout, "drain");
   }
 }
 
@@ -173,7 +238,7 @@ export const exportCommand = addFilterOptions(
     const command = commandOf(args);
     const raw = command.opts() as ExportOptions;
     ExportOptionsSchema.parse(raw);
-    const text = await withQueries(globalsOf(command), (q) => runExport(q, raw));
-    if (raw.out) writeFileAtomic(raw.out, text);
-    else process.stdout.write(text);
+    await withQueries(globalsOf(command), (q) =>
+      raw.out ? writeStreamAtomic(raw.out, exportChunks(q, raw)) : toStdout(exportChunks(q, raw)),
+    );
   });

@@ -3,11 +3,14 @@ import {
   articlesOf,
   type Corpus,
   countInputFiles,
+  type EnqueueSummary,
   INPUT_FORMATS,
   type IngestItem,
+  type IngestQueue,
   type IngestSummary,
   type ItemError,
   normalizeDate,
+  openQueue,
   type Progress,
   readInputs,
 } from "@parley/store";
@@ -15,7 +18,7 @@ import { Presets, SingleBar } from "cli-progress";
 import { Command } from "commander";
 import { z } from "zod";
 import { commandOf } from "../command-kit";
-import { globalsOf, withStore } from "../context";
+import { type GlobalOptions, globalsOf, storeTarget, withStore } from "../context";
 import { CliError, EXIT } from "../errors";
 
 export const IngestOptionsSchema = z.object({
@@ -30,6 +33,10 @@ export const IngestOptionsSchema = z.object({
   jobs: z.coerce.number().int().min(0).max(64).optional(),
   stdinFormat: z.enum(INPUT_FORMATS).optional(),
   json: z.boolean().default(false),
+  /** Enqueue for `parley worker` instead of analysing here (PostgreSQL only). */
+  queue: z.boolean().default(false),
+  attempts: z.coerce.number().int().min(1).max(20).optional(),
+  retryDelay: z.coerce.number().int().min(0).max(86_400).optional(),
 });
 export type IngestOptions = z.input<typeof IngestOptionsSchema>;
 
@@ -48,6 +55,35 @@ export interface IngestResult {
   /** Read errors and store errors together, in the order they happened. */
   errors: ItemError[];
   files: number;
+}
+
+/**
+ * The articles of the inputs as a stream (files are read one record at a time), with `--outlet`, `--published`
+ * and `--url` applied; unreadable items go to `onError`.
+ */
+export async function* inputItems(
+  inputs: string[],
+  o: z.output<typeof IngestOptionsSchema>,
+  stdin: AsyncIterable<Uint8Array | string> | undefined,
+  on: { onFile: (file: string) => void; onError: (e: ItemError) => void },
+): AsyncGenerator<IngestItem> {
+  const overrides = {
+    ...(o.outlet ? { outlet: o.outlet } : {}),
+    ...(o.published ? { published: o.published } : {}),
+    ...(o.url ? { url: o.url } : {}),
+  };
+  const results = readInputs(inputs, {
+    ...(o.meta ? { meta: o.meta } : {}),
+    ...(o.stdinFormat ? { format: o.stdinFormat } : {}),
+    ...(stdin ? { stdin } : {}),
+  });
+  for await (const item of articlesOf(results, (e) => {
+    if (e.file) on.onFile(e.file);
+    on.onError(e);
+  })) {
+    if (item.file) on.onFile(item.file);
+    yield { ...item, ...overrides };
+  }
 }
 
 /** Reads the inputs and stores every readable article; bad items become errors and the rest goes on. */
@@ -72,27 +108,14 @@ export async function runIngest(
       errors: last.failed + readErrors.length,
       elapsedMs: performance.now() - t0,
     });
-  const overrides = {
-    ...(o.outlet ? { outlet: o.outlet } : {}),
-    ...(o.published ? { published: o.published } : {}),
-    ...(o.url ? { url: o.url } : {}),
-  };
-  async function* items(): AsyncGenerator<IngestItem> {
-    const results = readInputs(inputs, {
-      ...(o.meta ? { meta: o.meta } : {}),
-      ...(o.stdinFormat ? { format: o.stdinFormat } : {}),
-      ...(hooks.stdin ? { stdin: hooks.stdin } : {}),
-    });
-    for await (const item of articlesOf(results, (e) => {
-      if (e.file) files.add(e.file);
+  const items = inputItems(inputs, o, hooks.stdin, {
+    onFile: (f) => files.add(f),
+    onError: (e) => {
       readErrors.push(e);
       report();
-    })) {
-      if (item.file) files.add(item.file);
-      yield { ...item, ...overrides };
-    }
-  }
-  const summary = await corpus.ingest(items(), {
+    },
+  });
+  const summary = await corpus.ingest(items, {
     ...(o.jobs !== undefined ? { jobs: o.jobs } : {}),
     onProgress: (p) => {
       last = p;
@@ -101,6 +124,75 @@ export async function runIngest(
   });
   const errors = [...readErrors, ...summary.errors];
   return { summary, readErrors, errors, files: files.size };
+}
+
+export interface EnqueueResult {
+  summary: EnqueueSummary;
+  readErrors: ItemError[];
+  errors: ItemError[];
+  files: number;
+}
+
+/** `ingest --queue`: reads the inputs and adds one job per new article for `parley worker`. */
+export async function runEnqueue(
+  queue: IngestQueue,
+  inputs: string[],
+  raw: IngestOptions,
+  hooks: { stdin?: AsyncIterable<Uint8Array | string>; onProgress?: (s: EnqueueSummary) => void } = {},
+): Promise<EnqueueResult> {
+  const o = IngestOptionsSchema.parse(raw);
+  if (inputs.length === 0) throw new CliError("no inputs: give files, directories, globs or - for stdin", EXIT.usage);
+  const readErrors: ItemError[] = [];
+  const files = new Set<string>();
+  const items = inputItems(inputs, o, hooks.stdin, {
+    onFile: (f) => files.add(f),
+    onError: (e) => readErrors.push(e),
+  });
+  const summary = await queue.enqueue(items, {
+    ...(o.attempts !== undefined ? { attempts: o.attempts } : {}),
+    ...(o.retryDelay !== undefined ? { retryDelaySeconds: o.retryDelay } : {}),
+    ...(hooks.onProgress ? { onProgress: hooks.onProgress } : {}),
+  });
+  return { summary, readErrors, errors: [...readErrors, ...summary.errors], files: files.size };
+}
+
+export function enqueueSummaryLine(r: EnqueueResult): string {
+  const s = r.summary;
+  return (
+    `queued ${s.enqueued} new article(s) from ${r.files} file(s): ${s.alreadyQueued} already queued, ` +
+    `${s.alreadyStored} already stored, ${r.errors.length} error(s) in ${(s.ms / 1000).toFixed(1)} s; ` +
+    "`parley worker` processes them"
+  );
+}
+
+/** `--queue` needs PostgreSQL: the embedded store cannot be shared by workers. */
+export function queueDatabaseUrl(g: Pick<GlobalOptions, "dataDir" | "databaseUrl">, what: string): string {
+  const target = storeTarget(g);
+  if (!target.databaseUrl) {
+    throw new CliError(
+      `${what} needs PostgreSQL, but the store is the embedded one (${target.dataDir ?? ".parley"}).`,
+      EXIT.usage,
+      "Set DATABASE_URL or pass --database-url postgres://…; every worker uses the same database.",
+    );
+  }
+  return target.databaseUrl;
+}
+
+/** Opens the store (applying migrations) and the queue on it, runs `fn`, and closes both. */
+export async function withQueue<T>(
+  g: Pick<GlobalOptions, "dataDir" | "databaseUrl">,
+  what: string,
+  fn: (queue: IngestQueue, corpus: Corpus) => Promise<T>,
+): Promise<T> {
+  const databaseUrl = queueDatabaseUrl(g, what);
+  return withStore({ databaseUrl }, async (corpus) => {
+    const queue = await openQueue({ databaseUrl });
+    try {
+      return await fn(queue, corpus);
+    } finally {
+      await queue.close();
+    }
+  });
 }
 
 export function formatError(e: ItemError): string {
@@ -176,11 +268,28 @@ export const ingestCommand = new Command("ingest")
   .option("--jobs <n>", "analysis worker threads (default: number of cores; 0: none)")
   .option("--stdin-format <format>", `format of - (default: sniffed): ${INPUT_FORMATS.join(" | ")}`)
   .option("--json", "print the summary as JSON on stdout")
-  .addHelpText("after", "\nExample:\n  parley ingest examples/articles --meta examples/manifest.json --jobs 2")
+  .option("--queue", "only enqueue the articles for `parley worker` processes (PostgreSQL)")
+  .option("--attempts <n>", "with --queue: attempts per article before its job is parked as failed (default 3)")
+  .option("--retry-delay <seconds>", "with --queue: wait before the first retry, doubling after (default 10)")
+  .addHelpText(
+    "after",
+    "\nExamples:\n  parley ingest examples/articles --meta examples/manifest.json --jobs 2\n" +
+      "  DATABASE_URL=postgres://host/db parley ingest --queue feeds/*.jsonl && parley worker --until-empty",
+  )
   .action(async (inputs: string[], ...rest: unknown[]) => {
     const command = commandOf(rest);
     const g = globalsOf(command);
     const o = IngestOptionsSchema.parse(command.opts());
+    if (o.queue) {
+      const r = await withQueue(g, "ingest --queue", (queue) => runEnqueue(queue, inputs, o));
+      if (!g.quiet) for (const e of r.errors) process.stderr.write(`parley: ${formatError(e)}\n`);
+      if (o.json)
+        process.stdout.write(`${JSON.stringify({ ...r.summary, files: r.files, errors: r.errors }, null, 2)}\n`);
+      if (!g.quiet) process.stderr.write(`${enqueueSummaryLine(r)}\n`);
+      const handled = r.summary.enqueued + r.summary.alreadyQueued + r.summary.alreadyStored;
+      process.exitCode = r.errors.length === 0 ? EXIT.ok : handled > 0 ? EXIT.partial : EXIT.failure;
+      return;
+    }
     const showBar = !g.quiet && !!process.stderr.isTTY;
     const bar = showBar ? progressBar() : null;
     let result: IngestResult;

@@ -1,4 +1,5 @@
-import { renameSync, rmSync, writeFileSync } from "node:fs";
+import { once } from "node:events";
+import { createWriteStream, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { env } from "../env";
 import type { OutputFormat, OutputOptions } from "../options";
@@ -69,6 +70,24 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
     writeFileSync(tmp, data);
     renameSync(tmp, path);
   } catch (err) {
+    rmSync(tmp, { force: true });
+    throw err;
+  }
+}
+
+/** Streams chunks to a file whole or not at all: to a temporary name next to it, renamed when complete. */
+export async function writeStreamAtomic(path: string, chunks: AsyncIterable<string>): Promise<void> {
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  const out = createWriteStream(tmp);
+  try {
+    for await (const chunk of chunks) {
+      if (chunk && !out.write(chunk)) await once(out, "drain");
+    }
+    out.end();
+    await once(out, "finish");
+    renameSync(tmp, path);
+  } catch (err) {
+    out.destroy();
     rmSync(tmp, { force: true });
     throw err;
   }

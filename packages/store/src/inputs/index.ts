@@ -114,6 +114,66 @@ async function* readFileInput(file: string, display: string, opts: ReadInputsOpt
   yield* fromText(decoded.text, display, format ?? sniff(decoded.text), meta);
 }
 
+/** How much of stdin is read before its format is sniffed. */
+const SNIFF_BYTES = 64 * 1024;
+
+/** The first line is a whole JSON object and more follows: JSON Lines (a JSON document would span lines). */
+function looksLikeJsonl(prefix: string): boolean {
+  const t = prefix.trimStart();
+  const nl = t.indexOf("\n");
+  if (!t.startsWith("{") || nl < 0) return false;
+  try {
+    JSON.parse(t.slice(0, nl));
+  } catch {
+    return false;
+  }
+  return t.slice(nl + 1).trim().length > 0;
+}
+
+/**
+ * Stdin of an undeclared format: the first `SNIFF_BYTES` decide; JSON Lines then stream on like a file, anything
+ * else (one document: text, HTML, JSON) is read whole.
+ */
+async function* readStdin(
+  stdin: AsyncIterable<Uint8Array | string>,
+  format: InputFormat | undefined,
+  meta: DocMeta,
+): AsyncGenerator<InputResult> {
+  const it = stdin[Symbol.asyncIterator]();
+  const head: Buffer[] = [];
+  let size = 0;
+  let ended = false;
+  while (size < SNIFF_BYTES) {
+    const r = await it.next();
+    if (r.done) {
+      ended = true;
+      break;
+    }
+    const b = Buffer.from(r.value);
+    head.push(b);
+    size += b.length;
+  }
+  if (!ended && !format && looksLikeJsonl(Buffer.concat(head).toString("utf8"))) {
+    async function* all(): AsyncGenerator<Uint8Array> {
+      yield* head;
+      for (;;) {
+        const r = await it.next();
+        if (r.done) return;
+        yield Buffer.from(r.value);
+      }
+    }
+    yield* parseJsonl(all(), STDIN, meta);
+    return;
+  }
+  if (!ended) for (let r = await it.next(); !r.done; r = await it.next()) head.push(Buffer.from(r.value));
+  const decoded = decodeUtf8(Buffer.concat(head));
+  if (!decoded.ok) {
+    yield fail(STDIN, decoded.message === "empty file" ? "empty input" : decoded.message);
+    return;
+  }
+  yield* fromText(decoded.text, STDIN, format ?? sniff(decoded.text), meta);
+}
+
 async function walk(dir: string): Promise<string[]> {
   const out: string[] = [];
   const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1));
@@ -148,14 +208,7 @@ export async function* readInputs(specs: string[], opts: ReadInputsOptions = {})
         yield* opts.format === "jsonl" ? parseJsonl(stdin, STDIN, meta) : parseCsv(stdin, STDIN, meta);
         continue;
       }
-      const chunks: Buffer[] = [];
-      for await (const c of stdin) chunks.push(typeof c === "string" ? Buffer.from(c) : Buffer.from(c));
-      const decoded = decodeUtf8(Buffer.concat(chunks));
-      if (!decoded.ok) {
-        yield fail(STDIN, decoded.message === "empty file" ? "empty input" : decoded.message);
-        continue;
-      }
-      yield* fromText(decoded.text, STDIN, opts.format ?? sniff(decoded.text), manifest?.lookup(STDIN) ?? {});
+      yield* readStdin(stdin, opts.format, manifest?.lookup(STDIN) ?? {});
       continue;
     }
     const full = resolve(spec);

@@ -246,6 +246,31 @@ describe("readInputs", () => {
       { ok: false, error: { file: "<stdin>", message: "empty input" } },
     ]);
   });
+  it("streams JSON Lines from stdin of an undeclared format instead of reading it whole", async () => {
+    let pulled = 0;
+    const chunks = 2000;
+    async function* stdin() {
+      for (let i = 0; i < chunks; i++) {
+        pulled++;
+        yield Buffer.from(`${JSON.stringify({ text: `Article ${i} ${"x".repeat(200)}`, title: `T${i}` })}\n`);
+      }
+    }
+    const it = readInputs(["-"], { stdin: stdin() });
+    const first = await it.next();
+    expect(first.value).toMatchObject({ ok: true, item: { title: "T0", line: 1, file: "<stdin>" } });
+    // Only the sniffed head (64 KiB, ~300 lines) has been read, not the 2,000 lines.
+    expect(pulled).toBeGreaterThan(100);
+    expect(pulled).toBeLessThan(chunks / 2);
+    let n = 1;
+    for await (const r of it) if (r.ok) n++;
+    expect([n, pulled]).toEqual([chunks, chunks]);
+    // A pretty-printed JSON document spans lines: it is still read whole.
+    const doc = JSON.stringify([{ text: "one" }, { text: "two" }], null, 2);
+    expect(oks(await all(readInputs(["-"], { stdin: Readable.from([Buffer.from(doc)]) }))).map((i) => i.text)).toEqual([
+      "one",
+      "two",
+    ]);
+  });
   it("reports a broken manifest and still reads the files", async () => {
     writeFileSync(p("bad-meta.json"), "{");
     const rs = await all(readInputs([p("a.txt")], { meta: p("bad-meta.json") }));
