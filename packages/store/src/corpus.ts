@@ -91,6 +91,9 @@ import {
   writeAnalysis,
 } from "./write";
 
+/** Articles inserted by one ingest above which the planner's statistics are refreshed at its end. */
+const ANALYZE_AFTER = 500;
+
 /** Events loaded per re-clustering step after an ingest (bounds memory; see `reclusterArticles`). */
 const RECLUSTER_EVENT_BUDGET = 50_000;
 
@@ -572,8 +575,19 @@ class CorpusImpl implements Corpus {
       opts.analyze ? 1 : (opts.jobs ?? defaultJobs()),
     );
     if (opts.recluster !== false) s.clusters = await this.reclusterArticles(insertedIds);
+    if (insertedIds.length >= ANALYZE_AFTER) await this.refreshStatistics();
     s.ms = Math.round(performance.now() - t0);
     return s;
+  }
+
+  /**
+   * Refreshes the planner's statistics after a large ingest: autovacuum would, but later, and until then the
+   * views' plans are chosen for a near-empty corpus (nested loops over what are now hundreds of thousands of rows).
+   */
+  private async refreshStatistics(): Promise<void> {
+    await this.db.execute(
+      sql`ANALYZE articles, events, event_actors, event_issues, claims, mentions, event_clusters, event_cluster_members, timeline_counts, stance_records`,
+    );
   }
 
   /**
