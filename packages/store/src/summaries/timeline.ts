@@ -167,6 +167,8 @@ export async function sqlTimeline(db: Db, f: TimelineFilter): Promise<Timeline> 
   const dims: Dim[] = ["type", actorDim, "issue"];
   let source: SQL;
   let bucket: SQL;
+  // At the summary's own grain every row is one (bucket, status, dim, value): nothing to sum.
+  let keyed = false;
   const conds: SQL[] = [sql`dim IN (${sql.join(dims, sql`, `)})`];
   if (summaryAnswers(f)) {
     await ensureFresh(db);
@@ -183,14 +185,18 @@ export async function sqlTimeline(db: Db, f: TimelineFilter): Promise<Timeline> 
           ? sql`CASE WHEN placed LIKE '%W%' THEN placed END`
           : sql`CASE WHEN length(placed) = ${g === "day" ? 10 : 7} THEN placed END`
         : bucketSql(g);
+    keyed = grain === g;
   } else {
     source = sql`(${timelineContributions(eventScope(f), dims)})`;
     bucket = bucketSql(g);
   }
   const rows = await queryRows<CountRow>(
     db,
-    sql`SELECT ${bucket} AS bucket, placed, status, dim, value, sum(n)::int AS n FROM ${source} c
-      WHERE ${and(...conds)} GROUP BY 1, 2, 3, 4, 5 HAVING sum(n) <> 0`,
+    keyed
+      ? sql`SELECT ${bucket} AS bucket, placed, status, dim, value, n FROM ${source} c
+        WHERE ${and(...conds)} AND n <> 0`
+      : sql`SELECT ${bucket} AS bucket, placed, status, dim, value, sum(n)::int AS n FROM ${source} c
+        WHERE ${and(...conds)} GROUP BY 1, 2, 3, 4, 5 HAVING sum(n) <> 0`,
   );
   const buckets = new Map<string, TimelineBucket>();
   const tooCoarse: Record<string, number> = {};
