@@ -2,7 +2,7 @@ import type { Actor, EventStatus, EventType } from "@parley/schema";
 import type { MentionHit } from "../actors/mentions";
 import type { Token } from "../text/tokens";
 import { agentAfter, coordinated, findSubject, findTargets, ids, MentionMap, mainSubject } from "./arguments";
-import { isBarrier, isPassive, SPEECH_VERBS } from "./clauses";
+import { CLAUSE_OPENERS, isBarrier, isPassive, SPEECH_VERBS } from "./clauses";
 import { checkTrigger } from "./filters";
 import { findTriggers, type TriggerMatch } from "./lexicon";
 import { modality } from "./modality";
@@ -164,6 +164,9 @@ export function extractSentenceEvents(input: SentenceInput): SentenceEvents {
       // "… and that the negotiations would resume": the talks themselves are the subject, so no party is named.
       if (talksAreSubject(tokens, trigger.start)) sourceMentions = [];
     }
+    // "… as (the) talks dragged on": talks opening their own clause name no party.
+    if (type === "MEET" && trigger.pos === "noun" && !brokered && opensClauseBefore(tokens, trigger.start))
+      sourceMentions = [];
     // "the talks stalled over Hamas's insistence on …": the party whose position stalls them.
     if (type === "SUSPEND" && sourceMentions.length === 0) sourceMentions = stalledOver(map, trigger.end);
     let targetMentions = NO_TARGET.has(type) ? [] : findTargets(map, trigger, type);
@@ -216,7 +219,9 @@ export function extractSentenceEvents(input: SentenceInput): SentenceEvents {
     }
     let target = ids(targetMentions).filter((id) => !source.includes(id));
     const inContent = speech !== null && trigger.start >= speech.contentStart && trigger.start < speech.contentEnd;
-    const status = modality(tokens, trigger.start, clauseStart(tokens, trigger.start), inContent);
+    let status = modality(tokens, trigger.start, clauseStart(tokens, trigger.start), inContent);
+    // "was also expected in Cairo", "is due in Doha": the expectation is in the trigger itself.
+    if (status === "occurred" && /\b(expected|due)\b/.test(trigger.lemma)) status = "planned";
 
     if (source.length === 0 && speech && STATEMENT_TYPES.has(type) && (inContent || trigger.start < speech.verb + 3)) {
       source = speech.speaker;
@@ -393,10 +398,12 @@ function condemnsUnownedAttack(map: MentionMap, trigger: TriggerMatch): boolean 
  * as a planned event; a release is the exception, carried by the pledge itself.
  */
 function isPledge(governor: TriggerMatch, action: TriggerMatch): boolean {
+  // "hopes to sign the accord within weeks": a hoped-for act is reported as planned, like a pledged one.
+  const hope = governor.type === "ASSESS" && governor.lemma === "hope";
   return (
-    governor.type === "ACCEPT" &&
+    (governor.type === "ACCEPT" || hope) &&
     governor.pos === "verb" &&
-    PLEDGE_LEMMA.test(governor.lemma) &&
+    (hope || PLEDGE_LEMMA.test(governor.lemma)) &&
     !/\bnot\b/.test(governor.lemma) &&
     action.type !== "RELEASE"
   );
@@ -622,7 +629,9 @@ function pickTriggers(tokens: Token[], raw: TriggerMatch[]): TriggerMatch[] {
     const nounlike =
       before !== undefined &&
       ((original.form === "ing" &&
-        (/^(the|a|an|its|his|her|their|our|'s|’s)$/.test(before.lower) || (before.cap && original.start > 1))) ||
+        (/^(the|a|an|its|his|her|their|our|'s|’s)$/.test(before.lower) ||
+          // "the Cairo meeting" is a noun; "left Kyiv accusing Moscow of …" has an object, so a verb.
+          (before.cap && original.start > 1 && !tokens[original.end]?.cap))) ||
         // "Hamas's attack", "the strikes": a base or -s form after a determiner or possessive is a noun.
         // "a number of conditions": no verb follows "of".
         ((original.form === "base" || original.form === "s") &&
@@ -881,10 +890,40 @@ function sameClause(tokens: Token[], a: TriggerMatch, b: TriggerMatch, lenient: 
   if (!lenient && second.start === first.end + 1 && tokens[first.end]?.lower === "and") return true;
   for (let k = first.end; k < second.start; k++) {
     const t = tokens[k]!;
-    if (isBarrier(tokens, k) || t.lower === "while" || SPEECH_VERBS.has(t.lower)) return false;
+    if (isBarrier(tokens, k) || t.lower === "while" || SPEECH_VERBS.has(t.lower) || subordinateAs(tokens, k))
+      return false;
     if (!lenient && (t.text === "," || t.lower === "and" || t.lower === "or")) return false;
   }
   return true;
+}
+
+/**
+ * "withdraw … as the army deploys", "was missed as talks dragged on": "as" opening a clause with its own subject, not
+ * "as well as", "such as", "acted as mediator" or "as part of".
+ */
+function subordinateAs(tokens: Token[], k: number): boolean {
+  if (tokens[k]?.lower !== "as") return false;
+  const prev = tokens[k - 1]?.lower ?? "";
+  const next = tokens[k + 1];
+  if (!next || next.kind !== "word") return false;
+  if (
+    /^(such|well|so|same|just|act|acts|acted|acting|serve|serves|served|serving|known|seen|regarded|described)$/.test(
+      prev,
+    )
+  )
+    return false;
+  return (
+    /^(the|its|their|his|her|talks|negotiations|fighting|troops|forces)$/.test(next.lower) ||
+    (next.cap && !/^(part|well)$/.test(next.lower))
+  );
+}
+
+/** The noun phrase at `start` directly follows a clause opener ("as the talks …", "while negotiations …"). */
+function opensClauseBefore(tokens: Token[], start: number): boolean {
+  const k = tokens[start - 1]?.lower === "the" ? start - 2 : start - 1;
+  const w = tokens[k]?.lower ?? "";
+  // "after talks brokered by …" is a preposition; these open only clauses.
+  return subordinateAs(tokens, k) || /^(while|when|once|because|although|though|whereas|if|unless)$/.test(w);
 }
 
 const PURPOSE_NOUNS = new Set([
@@ -915,6 +954,8 @@ function purposeClause(tokens: Token[], t: TriggerMatch): boolean {
   if (prev !== "to") return false;
   for (let k = t.start - 2; k >= Math.max(0, t.start - 5); k--) {
     const w = tokens[k]!.lower;
+    // "he hopes to sign": after a subject, "hopes" is the verb, not the noun of "hopes to reach a deal".
+    if (w === "hopes" && /^(he|she|it|they|we|who|also|still)$/.test(tokens[k - 1]?.lower ?? "")) return false;
     if (PURPOSE_NOUNS.has(w)) return true;
     if (tokens[k]!.text === "," || isBarrier(tokens, k)) return false;
   }
@@ -965,6 +1006,9 @@ function dropObjectNouns(tokens: Token[], triggers: TriggerMatch[]): TriggerMatc
         const t = tokens[k]!;
         if (t.kind === "punct" && t.text !== "-" && t.text !== "'s") return false;
         if (/^(to|for|of|in|on|with|by|from|over|about|after|before|into)$/.test(t.lower)) return false;
+        // "was missed as talks dragged on", "warned that operations would …": a new clause, not an object.
+        if (t.lower === "that" || (CLAUSE_OPENERS.has(t.lower) && t.lower !== "as") || subordinateAs(tokens, k))
+          return false;
       }
       return true;
     });

@@ -186,6 +186,8 @@ export function checkTrigger(tokens: Token[], t: TriggerMatch): EventType | null
       if (w.startsWith("leav") || w === "left") {
         if (has(tokens, t.start - 3, t.start, /^(troops|forces|soldiers)$/)) return "MOBILIZE";
         if (/^(open|it|no|room|behind)$/.test(next)) return null;
+        // "left Kyiv accusing Moscow …": leaving someone in a state, not a departure.
+        if (t.pos === "verb" && tokens[t.end]?.cap && /ing$/.test(tokens[t.end + 1]?.lower ?? "")) return null;
       }
       if ((t.pos === "noun" || /^(his|her|its|their|a|the)$/.test(prev)) && w.startsWith("visit") && next !== "to")
         return null;

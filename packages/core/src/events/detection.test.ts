@@ -1,0 +1,64 @@
+import type { Analysis, EventType } from "@parley/schema";
+import { describe, expect, it } from "vitest";
+import { analyzeArticle } from "../analyze";
+
+// Event detection (recall): constructions whose events were missed, on sentences written for these tests.
+
+function analyze(text: string): Analysis {
+  return analyzeArticle({ text, published: "2025-05-15" });
+}
+
+const nameOf = (a: Analysis, id: string) => a.actors.find((x) => x.id === id)?.name ?? id;
+
+function eventsOf(a: Analysis, type: EventType) {
+  return a.events
+    .filter((e) => e.type === type)
+    .map((e) => ({ source: e.source.map((id) => nameOf(a, id)).sort(), status: e.status }));
+}
+
+describe("event detection", () => {
+  it("reports talks that open an 'as' clause, with no party, beside a meeting in another clause", () => {
+    const a = analyze(
+      "The deadline that Israel and Hamas set when they met in Doha in March was missed as talks on the hostages dragged on.",
+    );
+    const meets = eventsOf(a, "MEET");
+    expect(meets).toHaveLength(2);
+    expect(meets).toContainEqual({ source: [], status: "occurred" });
+  });
+
+  it("keeps two movements of one type in clauses joined by a subordinating 'as'", () => {
+    const a = analyze("Russian troops will pull back from the town as the Ukrainian army deploys along the river.");
+    expect(eventsOf(a, "MOBILIZE")).toHaveLength(2);
+  });
+
+  it("does not merge 'as' in 'as well as' or 'acted as' into a clause break", () => {
+    const a = analyze("Qatar acted as mediator as well as host of the talks in Doha.");
+    expect(eventsOf(a, "MEDIATE")).toHaveLength(1);
+  });
+
+  it("reports a hoped-for signing as planned", () => {
+    const a = analyze("Aliyev said he hopes to sign the peace treaty with Armenia within weeks.");
+    expect(eventsOf(a, "AGREE").map((e) => e.status)).toEqual(["planned"]);
+    expect(eventsOf(a, "ASSESS")).toHaveLength(1);
+  });
+
+  it("keeps 'hopes to' as a purpose noun after a determiner ('dimmed hopes to reach a deal')", () => {
+    const a = analyze("The shelling dimmed hopes to reach a deal in Doha.");
+    expect(eventsOf(a, "AGREE")).toHaveLength(0);
+  });
+
+  it("treats an -ing verb after a name as a verb when an object follows ('left Kyiv accusing Moscow')", () => {
+    const a = analyze("A missile strike on Kharkiv on Monday left Kyiv accusing Moscow of sabotaging the talks.");
+    expect(eventsOf(a, "ACCUSE")).toHaveLength(1);
+    expect(eventsOf(a, "TRAVEL")).toHaveLength(0);
+  });
+
+  it("reports a visit expected in a capital as planned, beside an earlier visit", () => {
+    const a = analyze("Blinken, who visited Israel last week, was also expected in Cairo on Friday.");
+    expect(
+      eventsOf(a, "TRAVEL")
+        .map((e) => e.status)
+        .sort(),
+    ).toEqual(["occurred", "planned"]);
+  });
+});
