@@ -61,4 +61,27 @@ describe("event detection", () => {
         .sort(),
     ).toEqual(["occurred", "planned"]);
   });
+
+  it("reports an offensive warned about as hypothetical, and the warning by a third party as no threat", () => {
+    const a = analyze("The UN warned that an Israeli ground offensive in Rafah would cause mass civilian casualties.");
+    expect(eventsOf(a, "MILITARY")).toEqual([{ source: ["Israel"], status: "hypothetical" }]);
+    expect(eventsOf(a, "ASSESS")).toHaveLength(1);
+    expect(eventsOf(a, "THREATEN")).toHaveLength(0);
+  });
+
+  it("still reads a warning of the speaker's own strikes as a threat", () => {
+    const a = analyze("Netanyahu warned that Israel would strike Hezbollah positions if the rockets continued.");
+    expect(eventsOf(a, "THREATEN").map((e) => e.source)).toEqual([["Benjamin Netanyahu"]]);
+  });
+
+  it("reads hostile conduct ascribed to another party in reported speech as an accusation", () => {
+    const a = analyze("Egypt's foreign minister said that Hamas was working with Iran to undermine the truce talks.");
+    const accusations = a.events.filter((e) => e.type === "ACCUSE");
+    expect(accusations.map((e) => e.target.map((id) => nameOf(a, id)).sort())).toEqual([["Hamas", "Iran"]]);
+  });
+
+  it("does not accuse the speaker's own side of the conduct it describes", () => {
+    const a = analyze("Israeli officials said Israel was not stalling the talks in Doha.");
+    expect(eventsOf(a, "ACCUSE")).toHaveLength(0);
+  });
 });

@@ -115,7 +115,11 @@ export function extractSentenceEvents(input: SentenceInput): SentenceEvents {
     if (
       governed.some(
         (g) =>
-          trigger.start >= g.start && trigger.start < g.end && g.trigger !== trigger && !isPledge(g.trigger, trigger),
+          trigger.start >= g.start &&
+          trigger.start < g.end &&
+          g.trigger !== trigger &&
+          !isPledge(g.trigger, trigger) &&
+          !(g.trigger.type === "ASSESS" && (trigger.type === "MILITARY" || trigger.type === "MOBILIZE")),
       )
     )
       continue;
@@ -222,6 +226,9 @@ export function extractSentenceEvents(input: SentenceInput): SentenceEvents {
     let status = modality(tokens, trigger.start, clauseStart(tokens, trigger.start), inContent);
     // "was also expected in Cairo", "is due in Doha": the expectation is in the trigger itself.
     if (status === "occurred" && /\b(expected|due)\b/.test(trigger.lemma)) status = "planned";
+    // "shifting ground operations to Rafah would cause …": an action named as the subject of a conditional.
+    if (status === "occurred" && trigger.pos === "noun" && conditionalSubject(tokens, trigger.end))
+      status = "hypothetical";
 
     if (source.length === 0 && speech && STATEMENT_TYPES.has(type) && (inContent || trigger.start < speech.verb + 3)) {
       source = speech.speaker;
@@ -916,6 +923,21 @@ function subordinateAs(tokens: Token[], k: number): boolean {
     /^(the|its|their|his|her|talks|negotiations|fighting|troops|forces)$/.test(next.lower) ||
     (next.cap && !/^(part|well)$/.test(next.lower))
   );
+}
+
+/** A noun phrase ending at `from` is the subject of "would/could/might" ("operations in Rafah would cause …"). */
+function conditionalSubject(tokens: Token[], from: number): boolean {
+  for (let k = from; k < Math.min(tokens.length, from + 5); k++) {
+    const t = tokens[k]!;
+    if (/^(would|could|might)$/.test(t.lower)) return true;
+    if (
+      t.kind === "punct" ||
+      isBarrier(tokens, k) ||
+      /^(that|which|who|and|or|is|are|was|were|has|have|had|will)$/.test(t.lower)
+    )
+      return false;
+  }
+  return false;
 }
 
 /** The noun phrase at `start` directly follows a clause opener ("as the talks …", "while negotiations …"). */
