@@ -65,7 +65,9 @@ describe("event detection", () => {
   it("reports an offensive warned about as hypothetical, and the warning by a third party as no threat", () => {
     const a = analyze("The UN warned that an Israeli ground offensive in Rafah would cause mass civilian casualties.");
     expect(eventsOf(a, "MILITARY")).toEqual([{ source: ["Israel"], status: "hypothetical" }]);
-    expect(eventsOf(a, "ASSESS")).toHaveLength(1);
+    expect(a.events.filter((e) => e.type === "ASSESS").map((e) => e.target.map((id) => nameOf(a, id)))).toEqual([
+      ["Israel"],
+    ]);
     expect(eventsOf(a, "THREATEN")).toHaveLength(0);
   });
 
@@ -83,5 +85,12 @@ describe("event detection", () => {
   it("does not accuse the speaker's own side of the conduct it describes", () => {
     const a = analyze("Israeli officials said Israel was not stalling the talks in Doha.");
     expect(eventsOf(a, "ACCUSE")).toHaveLength(0);
+  });
+
+  it("takes the author of a proposal judged in a statement as what the statement is about", () => {
+    const a = analyze("Lavrov said he saw some hope in Ukraine's counter-proposals.");
+    expect(a.events.filter((e) => e.type === "ASSESS").map((e) => e.target.map((id) => nameOf(a, id)))).toEqual([
+      ["Ukraine"],
+    ]);
   });
 });

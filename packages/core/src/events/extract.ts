@@ -375,6 +375,7 @@ export function extractSentenceEvents(input: SentenceInput): SentenceEvents {
   }
   joinSignatories(events);
   events.push(...statementEvents({ tokens, map, speech, events, actorOf, rootOf }));
+  assessedParties(events, rootOf);
   const proposing = events.find((e) => (e.type === "PROPOSE" || e.type === "COUNTER_PROPOSE") && e.source.length === 1);
   return {
     events: distinctActions(events),
@@ -923,6 +924,26 @@ function subordinateAs(tokens: Token[], k: number): boolean {
     /^(the|its|their|his|her|talks|negotiations|fighting|troops|forces)$/.test(next.lower) ||
     (next.cap && !/^(part|well)$/.test(next.lower))
   );
+}
+
+/**
+ * "warned that Israeli operations in Rafah would cause …", "saw hope in Hamas's counter-proposals": an assessment of
+ * another party's prospective strike or proposal is about that party.
+ */
+function assessedParties(events: DraftEvent[], rootOf: (id: string) => string): void {
+  for (const e of events) {
+    if (e.type !== "ASSESS" || e.target.length > 0 || e.source.length === 0) continue;
+    const own = new Set(e.source.map(rootOf));
+    const about = events.find(
+      (o) =>
+        o.source.length > 0 &&
+        !o.source.some((id) => own.has(rootOf(id))) &&
+        ((o.type === "MILITARY" && (o.status === "hypothetical" || o.status === "planned")) ||
+          o.type === "PROPOSE" ||
+          o.type === "COUNTER_PROPOSE"),
+    );
+    if (about) e.target = [...about.source];
+  }
 }
 
 /** A noun phrase ending at `from` is the subject of "would/could/might" ("operations in Rafah would cause …"). */
