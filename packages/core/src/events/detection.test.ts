@@ -93,4 +93,15 @@ describe("event detection", () => {
       ["Ukraine"],
     ]);
   });
+
+  it("reports a confirmed breakthrough as an acceptance and a deal between the confirming side and its counterpart", () => {
+    const a = analyze(
+      "Serbia and Kosovo held talks in Brussels on Monday.\nHours later, Kosovo's foreign ministry confirmed the breakthrough.",
+    );
+    expect(eventsOf(a, "ACCEPT")).toHaveLength(1);
+    const deals = a.events.filter((e) => e.type === "AGREE");
+    expect(deals.map((e) => [e.source.map((id) => nameOf(a, id)), e.target.map((id) => nameOf(a, id))])).toEqual([
+      [["Kosovo"], ["Serbia"]],
+    ]);
+  });
 });

@@ -226,6 +226,14 @@ export function extractSentenceEvents(input: SentenceInput): SentenceEvents {
     let status = modality(tokens, trigger.start, clauseStart(tokens, trigger.start), inContent);
     // "was also expected in Cairo", "is due in Doha": the expectation is in the trigger itself.
     if (status === "occurred" && /\b(expected|due)\b/.test(trigger.lemma)) status = "planned";
+    // "committed to the agreement as announced": the participle reports the deal as concluded, whatever governs it.
+    if (
+      status === "planned" &&
+      type === "AGREE" &&
+      trigger.pos === "phrase" &&
+      / (announced|reached|signed)$/.test(trigger.lemma)
+    )
+      status = "occurred";
     // "shifting ground operations to Rafah would cause …": an action named as the subject of a conditional.
     if (status === "occurred" && trigger.pos === "noun" && conditionalSubject(tokens, trigger.end))
       status = "hypothetical";
@@ -239,13 +247,21 @@ export function extractSentenceEvents(input: SentenceInput): SentenceEvents {
       if (speaker?.type === "PERSON" && rootOf(speaker.id) === rootOf(source[0]!) && speaker.id !== source[0])
         source = [speaker.id];
     }
-    const agreeWord = /^agree/.test(tokens[trigger.start]!.lower);
+    const agreeWord = trigger.pos === "verb" && /^agree/.test(tokens[trigger.start]!.lower);
     // The parties of a deal named in the sentence ("the truce between Israel and Hamas … agreed on Monday").
     if (type === "AGREE" && source.length < 2 && target.length === 0) {
       const pair = sentencePair(map).filter((id) => actorOf(id)?.type !== "PERSON");
       if (pair.length === 2 && (source.length === 0 || pair.includes(source[0]!))) source = pair;
       // A deal named as a noun ("the accord came after…") with no party in the sentence: the negotiation's sides.
       else if (source.length === 0 && trigger.pos !== "verb" && input.parties.length === 2) source = [...input.parties];
+      // "Armenia's foreign ministry confirmed the breakthrough": a deal between the confirming side and its counterpart.
+      else if (source.length === 1 && trigger.pos !== "verb" && input.parties.length === 2) {
+        const side = rootOf(source[0]!);
+        if (input.parties.includes(side)) {
+          source = [side];
+          target = input.parties.filter((id) => id !== side);
+        }
+      }
     }
     const agreeing =
       (type === "AGREE" && !(agreeWord && source.length === 1 && target.length === 0)) ||
@@ -654,7 +670,12 @@ function pickTriggers(tokens: Token[], raw: TriggerMatch[]): TriggerMatch[] {
   }
   // Drop triggers nested inside a longer multi-word trigger ("hold talks" covers "talks").
   const list = [...byHead.values()].sort((a, b) => a.start - b.start);
-  return list.filter((t) => !list.some((o) => o !== t && o.start < t.start && o.end >= t.end && o.end - o.start > 1));
+  return list.filter(
+    (t) =>
+      !list.some((o) => o !== t && o.start < t.start && o.end >= t.end && o.end - o.start > 1) ||
+      // "confirmed the breakthrough": the acceptance and the deal it confirms are both reported.
+      (t.type === "AGREE" && t.pos === "noun" && concluded(tokens, t)),
+  );
 }
 
 /** Token spans that are the content of an appeal, demand or proposal ("urged Hamas to accept the truce"). */
@@ -1036,6 +1057,9 @@ const GOVERNING_TYPES = new Set<EventType>([
 function dropObjectNouns(tokens: Token[], triggers: TriggerMatch[]): TriggerMatch[] {
   return triggers.filter((n) => {
     if (n.pos !== "noun") return true;
+    // "confirmed the breakthrough", "committed to the agreement as announced": a deal reported as concluded is an
+    // event of its own even as an object.
+    if (n.type === "AGREE" && concluded(tokens, n)) return true;
     return !triggers.some((v) => {
       if (v === n || v.pos === "noun" || v.type === n.type || v.end > n.start) return false;
       // Through "of/from" ("withdrew from four days of talks") when the governing event takes such objects.
@@ -1056,6 +1080,14 @@ function dropObjectNouns(tokens: Token[], triggers: TriggerMatch[]): TriggerMatc
       return true;
     });
   });
+}
+
+const CONCLUSION_WORDS = /^(confirmed|confirms|confirm|announced|reached|signed|sealed|concluded)$/;
+
+function concluded(tokens: Token[], t: TriggerMatch): boolean {
+  for (let k = Math.max(0, t.start - 2); k < Math.min(tokens.length, t.end + 3); k++)
+    if (k !== t.start && CONCLUSION_WORDS.test(tokens[k]!.lower)) return true;
+  return false;
 }
 
 /** "along with Egyptian mediators": present alongside, not a counterpart. */
