@@ -12,6 +12,7 @@ interface StanceFile {
   positive: string[];
   negative: string[];
   evaluative: string[];
+  hostile: string[];
 }
 
 const STANCE = stanceData as StanceFile;
