@@ -104,4 +104,16 @@ describe("event detection", () => {
       [["Kosovo"], ["Serbia"]],
     ]);
   });
+
+  it("reads '…, though X say …' as X's statement of what follows, not of the clause before", () => {
+    const a = analyze("Israel let 150 aid trucks into Gaza on Monday, though UN agencies say far more aid is needed.");
+    const assessments = a.events.filter((e) => e.type === "ASSESS");
+    expect(assessments.map((e) => e.source.map((id) => nameOf(a, id)))).toEqual([["United Nations"]]);
+    expect(eventsOf(a, "HUMANITARIAN")).toEqual([{ source: ["Israel"], status: "occurred" }]);
+  });
+
+  it("reports meetings that someone did not attend as negated meetings", () => {
+    const a = analyze("Taliban officials did not attend any of the envoy's meetings in Doha.");
+    expect(eventsOf(a, "MEET").map((e) => e.status)).toEqual(["negated"]);
+  });
 });

@@ -62,6 +62,9 @@ export function checkTrigger(tokens: Token[], t: TriggerMatch): EventType | null
   switch (t.type) {
     case "MEET": {
       if (t.pos !== "noun") return "MEET";
+      // "did not attend any of the envoy's meetings": attending (or skipping) reports the meeting.
+      if (has(tokens, t.start - 6, t.start, /^(attend|attends|attended|attending|skip|skipped|skipping)$/))
+        return "MEET";
       // "talks" named as a noun counts when the sentence reports them happening.
       if (
         /^(to|for|from|of|into|out|resume|left|leave|leaves|leaving|on)$/.test(prev) &&
