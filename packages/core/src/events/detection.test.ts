@@ -116,4 +116,15 @@ describe("event detection", () => {
     const a = analyze("Taliban officials did not attend any of the envoy's meetings in Doha.");
     expect(eventsOf(a, "MEET").map((e) => e.status)).toEqual(["negated"]);
   });
+
+  it("ends an appeal's content at an 'as he …' clause and takes the partner of 'worked with X to'", () => {
+    const a = analyze(
+      "Blinken on Monday urged Hamas to accept the truce as he worked with Qatar to refine the proposal.",
+    );
+    expect(eventsOf(a, "APPEAL")).toHaveLength(1);
+    const mediation = a.events.filter((e) => e.type === "MEDIATE");
+    expect(mediation.map((e) => [e.source.map((id) => nameOf(a, id)), e.target.map((id) => nameOf(a, id))])).toEqual([
+      [["Antony Blinken"], ["Qatar"]],
+    ]);
+  });
 });

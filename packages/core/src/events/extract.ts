@@ -174,6 +174,11 @@ export function extractSentenceEvents(input: SentenceInput): SentenceEvents {
     // "the talks stalled over Hamas's insistence on …": the party whose position stalls them.
     if (type === "SUSPEND" && sourceMentions.length === 0) sourceMentions = stalledOver(map, trigger.end);
     let targetMentions = NO_TARGET.has(type) ? [] : findTargets(map, trigger, type);
+    // "worked with Egypt to fine-tune a proposal": the partner in the mediation.
+    if (type === "MEDIATE" && trigger.lemma.startsWith("work with")) {
+      const partner = map.mentionAt(trigger.start + 2);
+      if (partner && partner.start === trigger.start + 2) targetMentions = coordinated(map, partner);
+    }
     // "X briefed Y … in a phone call": an adverbial trigger takes the clause's subject and object.
     if (trigger.pos === "phrase" && /^(in|by|over|via)$/.test(tokens[trigger.start]!.lower)) {
       const main = mainSubject(map, trigger.start);
@@ -707,7 +712,9 @@ function contentSpans(
     }
     if (!sawTo) continue;
     let end = k + 1;
-    while (end < tokens.length && !isBarrier(tokens, end) && tokens[end]!.text !== ",") end++;
+    // "… to end the conflict as he worked with Egypt …": the "as" clause is the narrator's, not the content.
+    while (end < tokens.length && !isBarrier(tokens, end) && tokens[end]!.text !== "," && !subordinateAs(tokens, end))
+      end++;
     spans.push({ start: k + 1, end, trigger: t });
   }
   return spans;
@@ -942,7 +949,7 @@ function subordinateAs(tokens: Token[], k: number): boolean {
   )
     return false;
   return (
-    /^(the|its|their|his|her|talks|negotiations|fighting|troops|forces)$/.test(next.lower) ||
+    /^(the|its|their|his|her|he|she|it|they|we|talks|negotiations|fighting|troops|forces)$/.test(next.lower) ||
     (next.cap && !/^(part|well)$/.test(next.lower))
   );
 }
