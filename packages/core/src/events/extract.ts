@@ -941,7 +941,7 @@ function subordinateAs(tokens: Token[], k: number): boolean {
   if (tokens[k]?.lower !== "as") return false;
   const prev = tokens[k - 1]?.lower ?? "";
   const next = tokens[k + 1];
-  if (!next || next.kind !== "word") return false;
+  if (next?.kind !== "word") return false;
   if (
     /^(such|well|so|same|just|act|acts|acted|acting|serve|serves|served|serving|known|seen|regarded|described)$/.test(
       prev,
