@@ -50,20 +50,20 @@ const table = (s: ScoreSummary) =>
   `events gold ${s.events.gold} predicted ${s.events.predicted} detected ${s.events.detected}`;
 
 /**
- * The issue's quality bar where the extractor meets it (detection, actors, claims, location, date, status, strict
- * who-did-what-to-whom), and a regression floor for the lenient tuple score, which is still below its bar (0.70).
- * The strict floor sits a little above the bar (0.60), at the measured scores (seeds 0.655, dev 0.659) minus about
- * 0.03, so a regression shows before the bar is lost.
+ * The issue's quality bar, met on both sets: detection, actors, claims, location, date, status, strict and lenient
+ * who-did-what-to-whom. Detection and the strict tuple score have regression floors above their bars (0.80, 0.60), at
+ * the lower set's measured score (detection 0.842, strict 0.685 on seeds) minus about 0.02, so a regression shows
+ * before the bar is lost. The lenient floor is the bar itself (seeds 0.705, dev 0.718).
  */
 const FLOORS = {
-  detection: 0.8,
+  detection: 0.82,
   actors: 0.9,
   claims: 0.85,
   location: 0.8,
   date: 0.8,
   status: 0.8,
-  strict: 0.63,
-  lenient: 0.645,
+  strict: 0.665,
+  lenient: 0.7,
 };
 
 describe.skipIf(!present)(
@@ -103,7 +103,7 @@ describe.skipIf(!present)(
         expect(s.tupleStrict.f1, `${set}: ${table(s)}`).toBeGreaterThanOrEqual(FLOORS.strict);
       });
 
-      it(`lenient who-did-what-to-whom F1 ≥ ${FLOORS.lenient} (bar 0.70 not yet met)`, () => {
+      it(`lenient who-did-what-to-whom F1 ≥ ${FLOORS.lenient} (the bar)`, () => {
         const s = get();
         expect(s.tupleLenient.f1, `${set}: ${table(s)}`).toBeGreaterThanOrEqual(FLOORS.lenient);
       });

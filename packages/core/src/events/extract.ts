@@ -2,7 +2,7 @@ import type { Actor, EventStatus, EventType } from "@parley/schema";
 import type { MentionHit } from "../actors/mentions";
 import type { Token } from "../text/tokens";
 import { agentAfter, coordinated, findSubject, findTargets, ids, MentionMap, mainSubject } from "./arguments";
-import { isBarrier, isPassive, SPEECH_VERBS } from "./clauses";
+import { CLAUSE_OPENERS, isBarrier, isPassive, SPEECH_VERBS } from "./clauses";
 import { checkTrigger } from "./filters";
 import { findTriggers, type TriggerMatch } from "./lexicon";
 import { modality } from "./modality";
@@ -115,7 +115,11 @@ export function extractSentenceEvents(input: SentenceInput): SentenceEvents {
     if (
       governed.some(
         (g) =>
-          trigger.start >= g.start && trigger.start < g.end && g.trigger !== trigger && !isPledge(g.trigger, trigger),
+          trigger.start >= g.start &&
+          trigger.start < g.end &&
+          g.trigger !== trigger &&
+          !isPledge(g.trigger, trigger) &&
+          !(g.trigger.type === "ASSESS" && (trigger.type === "MILITARY" || trigger.type === "MOBILIZE")),
       )
     )
       continue;
@@ -164,9 +168,17 @@ export function extractSentenceEvents(input: SentenceInput): SentenceEvents {
       // "… and that the negotiations would resume": the talks themselves are the subject, so no party is named.
       if (talksAreSubject(tokens, trigger.start)) sourceMentions = [];
     }
+    // "… as (the) talks dragged on": talks opening their own clause name no party.
+    if (type === "MEET" && trigger.pos === "noun" && !brokered && opensClauseBefore(tokens, trigger.start))
+      sourceMentions = [];
     // "the talks stalled over Hamas's insistence on …": the party whose position stalls them.
     if (type === "SUSPEND" && sourceMentions.length === 0) sourceMentions = stalledOver(map, trigger.end);
     let targetMentions = NO_TARGET.has(type) ? [] : findTargets(map, trigger, type);
+    // "worked with Egypt to fine-tune a proposal": the partner in the mediation.
+    if (type === "MEDIATE" && trigger.lemma.startsWith("work with")) {
+      const partner = map.mentionAt(trigger.start + 2);
+      if (partner && partner.start === trigger.start + 2) targetMentions = coordinated(map, partner);
+    }
     // "X briefed Y … in a phone call": an adverbial trigger takes the clause's subject and object.
     if (trigger.pos === "phrase" && /^(in|by|over|via)$/.test(tokens[trigger.start]!.lower)) {
       const main = mainSubject(map, trigger.start);
@@ -216,7 +228,20 @@ export function extractSentenceEvents(input: SentenceInput): SentenceEvents {
     }
     let target = ids(targetMentions).filter((id) => !source.includes(id));
     const inContent = speech !== null && trigger.start >= speech.contentStart && trigger.start < speech.contentEnd;
-    const status = modality(tokens, trigger.start, clauseStart(tokens, trigger.start), inContent);
+    let status = modality(tokens, trigger.start, clauseStart(tokens, trigger.start), inContent);
+    // "was also expected in Cairo", "is due in Doha": the expectation is in the trigger itself.
+    if (status === "occurred" && /\b(expected|due)\b/.test(trigger.lemma)) status = "planned";
+    // "committed to the agreement as announced": the participle reports the deal as concluded, whatever governs it.
+    if (
+      status === "planned" &&
+      type === "AGREE" &&
+      trigger.pos === "phrase" &&
+      / (announced|reached|signed)$/.test(trigger.lemma)
+    )
+      status = "occurred";
+    // "shifting ground operations to Rafah would cause …": an action named as the subject of a conditional.
+    if (status === "occurred" && trigger.pos === "noun" && conditionalSubject(tokens, trigger.end))
+      status = "hypothetical";
 
     if (source.length === 0 && speech && STATEMENT_TYPES.has(type) && (inContent || trigger.start < speech.verb + 3)) {
       source = speech.speaker;
@@ -227,13 +252,21 @@ export function extractSentenceEvents(input: SentenceInput): SentenceEvents {
       if (speaker?.type === "PERSON" && rootOf(speaker.id) === rootOf(source[0]!) && speaker.id !== source[0])
         source = [speaker.id];
     }
-    const agreeWord = /^agree/.test(tokens[trigger.start]!.lower);
+    const agreeWord = trigger.pos === "verb" && /^agree/.test(tokens[trigger.start]!.lower);
     // The parties of a deal named in the sentence ("the truce between Israel and Hamas … agreed on Monday").
     if (type === "AGREE" && source.length < 2 && target.length === 0) {
       const pair = sentencePair(map).filter((id) => actorOf(id)?.type !== "PERSON");
       if (pair.length === 2 && (source.length === 0 || pair.includes(source[0]!))) source = pair;
       // A deal named as a noun ("the accord came after…") with no party in the sentence: the negotiation's sides.
       else if (source.length === 0 && trigger.pos !== "verb" && input.parties.length === 2) source = [...input.parties];
+      // "Armenia's foreign ministry confirmed the breakthrough": a deal between the confirming side and its counterpart.
+      else if (source.length === 1 && trigger.pos !== "verb" && input.parties.length === 2) {
+        const side = rootOf(source[0]!);
+        if (input.parties.includes(side)) {
+          source = [side];
+          target = input.parties.filter((id) => id !== side);
+        }
+      }
     }
     const agreeing =
       (type === "AGREE" && !(agreeWord && source.length === 1 && target.length === 0)) ||
@@ -363,6 +396,7 @@ export function extractSentenceEvents(input: SentenceInput): SentenceEvents {
   }
   joinSignatories(events);
   events.push(...statementEvents({ tokens, map, speech, events, actorOf, rootOf }));
+  assessedParties(events, rootOf);
   const proposing = events.find((e) => (e.type === "PROPOSE" || e.type === "COUNTER_PROPOSE") && e.source.length === 1);
   return {
     events: distinctActions(events),
@@ -393,10 +427,12 @@ function condemnsUnownedAttack(map: MentionMap, trigger: TriggerMatch): boolean 
  * as a planned event; a release is the exception, carried by the pledge itself.
  */
 function isPledge(governor: TriggerMatch, action: TriggerMatch): boolean {
+  // "hopes to sign the accord within weeks": a hoped-for act is reported as planned, like a pledged one.
+  const hope = governor.type === "ASSESS" && governor.lemma === "hope";
   return (
-    governor.type === "ACCEPT" &&
+    (governor.type === "ACCEPT" || hope) &&
     governor.pos === "verb" &&
-    PLEDGE_LEMMA.test(governor.lemma) &&
+    (hope || PLEDGE_LEMMA.test(governor.lemma)) &&
     !/\bnot\b/.test(governor.lemma) &&
     action.type !== "RELEASE"
   );
@@ -622,7 +658,9 @@ function pickTriggers(tokens: Token[], raw: TriggerMatch[]): TriggerMatch[] {
     const nounlike =
       before !== undefined &&
       ((original.form === "ing" &&
-        (/^(the|a|an|its|his|her|their|our|'s|’s)$/.test(before.lower) || (before.cap && original.start > 1))) ||
+        (/^(the|a|an|its|his|her|their|our|'s|’s)$/.test(before.lower) ||
+          // "the Cairo meeting" is a noun; "left Kyiv accusing Moscow of …" has an object, so a verb.
+          (before.cap && original.start > 1 && !tokens[original.end]?.cap))) ||
         // "Hamas's attack", "the strikes": a base or -s form after a determiner or possessive is a noun.
         // "a number of conditions": no verb follows "of".
         ((original.form === "base" || original.form === "s") &&
@@ -637,7 +675,12 @@ function pickTriggers(tokens: Token[], raw: TriggerMatch[]): TriggerMatch[] {
   }
   // Drop triggers nested inside a longer multi-word trigger ("hold talks" covers "talks").
   const list = [...byHead.values()].sort((a, b) => a.start - b.start);
-  return list.filter((t) => !list.some((o) => o !== t && o.start < t.start && o.end >= t.end && o.end - o.start > 1));
+  return list.filter(
+    (t) =>
+      !list.some((o) => o !== t && o.start < t.start && o.end >= t.end && o.end - o.start > 1) ||
+      // "confirmed the breakthrough": the acceptance and the deal it confirms are both reported.
+      (t.type === "AGREE" && t.pos === "noun" && concluded(tokens, t)),
+  );
 }
 
 /** Token spans that are the content of an appeal, demand or proposal ("urged Hamas to accept the truce"). */
@@ -669,7 +712,9 @@ function contentSpans(
     }
     if (!sawTo) continue;
     let end = k + 1;
-    while (end < tokens.length && !isBarrier(tokens, end) && tokens[end]!.text !== ",") end++;
+    // "… to end the conflict as he worked with Egypt …": the "as" clause is the narrator's, not the content.
+    while (end < tokens.length && !isBarrier(tokens, end) && tokens[end]!.text !== "," && !subordinateAs(tokens, end))
+      end++;
     spans.push({ start: k + 1, end, trigger: t });
   }
   return spans;
@@ -881,10 +926,75 @@ function sameClause(tokens: Token[], a: TriggerMatch, b: TriggerMatch, lenient: 
   if (!lenient && second.start === first.end + 1 && tokens[first.end]?.lower === "and") return true;
   for (let k = first.end; k < second.start; k++) {
     const t = tokens[k]!;
-    if (isBarrier(tokens, k) || t.lower === "while" || SPEECH_VERBS.has(t.lower)) return false;
+    if (isBarrier(tokens, k) || t.lower === "while" || SPEECH_VERBS.has(t.lower) || subordinateAs(tokens, k))
+      return false;
     if (!lenient && (t.text === "," || t.lower === "and" || t.lower === "or")) return false;
   }
   return true;
+}
+
+/**
+ * "withdraw … as the army deploys", "was missed as talks dragged on": "as" opening a clause with its own subject, not
+ * "as well as", "such as", "acted as mediator" or "as part of".
+ */
+function subordinateAs(tokens: Token[], k: number): boolean {
+  if (tokens[k]?.lower !== "as") return false;
+  const prev = tokens[k - 1]?.lower ?? "";
+  const next = tokens[k + 1];
+  if (next?.kind !== "word") return false;
+  if (
+    /^(such|well|so|same|just|act|acts|acted|acting|serve|serves|served|serving|known|seen|regarded|described)$/.test(
+      prev,
+    )
+  )
+    return false;
+  return (
+    /^(the|its|their|his|her|he|she|it|they|we|talks|negotiations|fighting|troops|forces)$/.test(next.lower) ||
+    (next.cap && !/^(part|well)$/.test(next.lower))
+  );
+}
+
+/**
+ * "warned that Israeli operations in Rafah would cause …", "saw hope in Hamas's counter-proposals": an assessment of
+ * another party's prospective strike or proposal is about that party.
+ */
+function assessedParties(events: DraftEvent[], rootOf: (id: string) => string): void {
+  for (const e of events) {
+    if (e.type !== "ASSESS" || e.target.length > 0 || e.source.length === 0) continue;
+    const own = new Set(e.source.map(rootOf));
+    const about = events.find(
+      (o) =>
+        o.source.length > 0 &&
+        !o.source.some((id) => own.has(rootOf(id))) &&
+        ((o.type === "MILITARY" && (o.status === "hypothetical" || o.status === "planned")) ||
+          o.type === "PROPOSE" ||
+          o.type === "COUNTER_PROPOSE"),
+    );
+    if (about) e.target = [...about.source];
+  }
+}
+
+/** A noun phrase ending at `from` is the subject of "would/could/might" ("operations in Rafah would cause …"). */
+function conditionalSubject(tokens: Token[], from: number): boolean {
+  for (let k = from; k < Math.min(tokens.length, from + 5); k++) {
+    const t = tokens[k]!;
+    if (/^(would|could|might)$/.test(t.lower)) return true;
+    if (
+      t.kind === "punct" ||
+      isBarrier(tokens, k) ||
+      /^(that|which|who|and|or|is|are|was|were|has|have|had|will)$/.test(t.lower)
+    )
+      return false;
+  }
+  return false;
+}
+
+/** The noun phrase at `start` directly follows a clause opener ("as the talks …", "while negotiations …"). */
+function opensClauseBefore(tokens: Token[], start: number): boolean {
+  const k = tokens[start - 1]?.lower === "the" ? start - 2 : start - 1;
+  const w = tokens[k]?.lower ?? "";
+  // "after talks brokered by …" is a preposition; these open only clauses.
+  return subordinateAs(tokens, k) || /^(while|when|once|because|although|though|whereas|if|unless)$/.test(w);
 }
 
 const PURPOSE_NOUNS = new Set([
@@ -915,6 +1025,8 @@ function purposeClause(tokens: Token[], t: TriggerMatch): boolean {
   if (prev !== "to") return false;
   for (let k = t.start - 2; k >= Math.max(0, t.start - 5); k--) {
     const w = tokens[k]!.lower;
+    // "he hopes to sign": after a subject, "hopes" is the verb, not the noun of "hopes to reach a deal".
+    if (w === "hopes" && /^(he|she|it|they|we|who|also|still)$/.test(tokens[k - 1]?.lower ?? "")) return false;
     if (PURPOSE_NOUNS.has(w)) return true;
     if (tokens[k]!.text === "," || isBarrier(tokens, k)) return false;
   }
@@ -952,6 +1064,9 @@ const GOVERNING_TYPES = new Set<EventType>([
 function dropObjectNouns(tokens: Token[], triggers: TriggerMatch[]): TriggerMatch[] {
   return triggers.filter((n) => {
     if (n.pos !== "noun") return true;
+    // "confirmed the breakthrough", "committed to the agreement as announced": a deal reported as concluded is an
+    // event of its own even as an object.
+    if (n.type === "AGREE" && concluded(tokens, n)) return true;
     return !triggers.some((v) => {
       if (v === n || v.pos === "noun" || v.type === n.type || v.end > n.start) return false;
       // Through "of/from" ("withdrew from four days of talks") when the governing event takes such objects.
@@ -965,10 +1080,21 @@ function dropObjectNouns(tokens: Token[], triggers: TriggerMatch[]): TriggerMatc
         const t = tokens[k]!;
         if (t.kind === "punct" && t.text !== "-" && t.text !== "'s") return false;
         if (/^(to|for|of|in|on|with|by|from|over|about|after|before|into)$/.test(t.lower)) return false;
+        // "was missed as talks dragged on", "warned that operations would …": a new clause, not an object.
+        if (t.lower === "that" || (CLAUSE_OPENERS.has(t.lower) && t.lower !== "as") || subordinateAs(tokens, k))
+          return false;
       }
       return true;
     });
   });
+}
+
+const CONCLUSION_WORDS = /^(confirmed|confirms|confirm|announced|reached|signed|sealed|concluded)$/;
+
+function concluded(tokens: Token[], t: TriggerMatch): boolean {
+  for (let k = Math.max(0, t.start - 2); k < Math.min(tokens.length, t.end + 3); k++)
+    if (k !== t.start && CONCLUSION_WORDS.test(tokens[k]!.lower)) return true;
+  return false;
 }
 
 /** "along with Egyptian mediators": present alongside, not a counterpart. */

@@ -62,6 +62,9 @@ export function checkTrigger(tokens: Token[], t: TriggerMatch): EventType | null
   switch (t.type) {
     case "MEET": {
       if (t.pos !== "noun") return "MEET";
+      // "did not attend any of the envoy's meetings": attending (or skipping) reports the meeting.
+      if (has(tokens, t.start - 6, t.start, /^(attend|attends|attended|attending|skip|skipped|skipping)$/))
+        return "MEET";
       // "talks" named as a noun counts when the sentence reports them happening.
       if (
         /^(to|for|from|of|into|out|resume|left|leave|leaves|leaving|on)$/.test(prev) &&
@@ -186,6 +189,8 @@ export function checkTrigger(tokens: Token[], t: TriggerMatch): EventType | null
       if (w.startsWith("leav") || w === "left") {
         if (has(tokens, t.start - 3, t.start, /^(troops|forces|soldiers)$/)) return "MOBILIZE";
         if (/^(open|it|no|room|behind)$/.test(next)) return null;
+        // "left Kyiv accusing Moscow …": leaving someone in a state, not a departure.
+        if (t.pos === "verb" && tokens[t.end]?.cap && /ing$/.test(tokens[t.end + 1]?.lower ?? "")) return null;
       }
       if ((t.pos === "noun" || /^(his|her|its|their|a|the)$/.test(prev)) && w.startsWith("visit") && next !== "to")
         return null;

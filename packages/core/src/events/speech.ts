@@ -1,7 +1,7 @@
 import type { Actor } from "@parley/schema";
 import type { Token } from "../text/tokens";
 import { coordinated, ids, type MentionMap } from "./arguments";
-import { SPEECH_VERBS } from "./clauses";
+import { CLAUSE_OPENERS, SPEECH_VERBS } from "./clauses";
 
 /** Who a sentence reports, and which outlet relays it. */
 export interface Speech {
@@ -97,8 +97,12 @@ export function findSpeech(map: MentionMap, actorOf: (id: string) => Actor | und
     while (comma > 0 && /^["“”']$/.test(tokens[comma]!.text)) comma--;
     while (comma > 0 && comma >= (before?.start ?? 0) - 4 && tokens[comma]!.kind === "word" && !tokens[comma]!.cap)
       comma--;
+    // "…, though UN agencies say far more is needed": a conjunction makes the speaker open a clause of their own.
+    const opensClause =
+      before !== undefined && tokens.slice(comma + 1, before.start).some((x) => CLAUSE_OPENERS.has(x.lower));
     if (
       before &&
+      !opensClause &&
       !t.lower.endsWith("ing") &&
       tokens[comma]?.text === "," &&
       (atEnd || continued || tokens[k + 1]?.text === ",")

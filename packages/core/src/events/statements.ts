@@ -1,7 +1,9 @@
 import type { Actor, EventType } from "@parley/schema";
 import stanceData from "../../kb/lexicons/stance.json";
+import type { MentionHit } from "../actors/mentions";
 import type { Token } from "../text/tokens";
-import { findSubject, findTargets, ids, type MentionMap } from "./arguments";
+import { coordinated, findSubject, findTargets, ids, type MentionMap } from "./arguments";
+import { isBarrier } from "./clauses";
 import type { DraftEvent } from "./extract";
 import type { TriggerMatch } from "./lexicon";
 import type { Speech } from "./speech";
@@ -10,6 +12,7 @@ interface StanceFile {
   positive: string[];
   negative: string[];
   evaluative: string[];
+  hostile: string[];
 }
 
 const STANCE = stanceData as StanceFile;
@@ -19,6 +22,8 @@ const POSITIVE = toSet(STANCE.positive);
 const NEGATIVE = toSet(STANCE.negative);
 const EVALUATIVE = toSet(STANCE.evaluative);
 const EVALUATIVE_PHRASES = toPhrases(STANCE.evaluative);
+const HOSTILE = toSet(STANCE.hostile);
+const HOSTILE_PHRASES = toPhrases(STANCE.hostile);
 const POSITIVE_PHRASES = toPhrases(STANCE.positive);
 
 /** Events a sentence's reported speech implies beyond its trigger words. */
@@ -69,7 +74,9 @@ export function statementEvents(ctx: StatementContext): DraftEvent[] {
       (e.source.length === 0 || e.source.some(sameSide)),
   );
   const warns = verbToken && /^(warn|warned|warning|vowed|vows|threatened|threatens)$/.test(verbToken.lower);
-  if ((military || (warns && events.some((e) => e.type === "MILITARY"))) && !has("THREATEN")) {
+  // A warning about another party's strikes ("warned that Israel's offensive would cause casualties") is no threat.
+  const warnedStrike = events.some((e) => e.type === "MILITARY" && (e.source.length === 0 || e.source.some(sameSide)));
+  if ((military || (warns && warnedStrike)) && !has("THREATEN")) {
     const target = military?.target.length ? military.target : [];
     out.push({ ...draft("THREATEN", at("threat"), speaker, target), attributedTo: speech.outlet });
   }
@@ -100,6 +107,11 @@ export function statementEvents(ctx: StatementContext): DraftEvent[] {
     !events.some((e) => e.type === "ACCUSE" && e.source.some((id) => speaker.includes(id)))
   ) {
     out.push({ ...draft("ACCUSE", at("accuse"), speaker, breach.source), attributedTo: speech.outlet });
+  }
+  // Hostile conduct ascribed to another party ("said Hamas was working to harm Egypt", "says Israel is impeding aid").
+  const accused = !has("ACCUSE") ? hostileActor(ctx, speech.contentStart, speech.contentEnd) : null;
+  if (accused && !accused.some(sameSide)) {
+    out.push({ ...draft("ACCUSE", at("accuse"), speaker, accused), attributedTo: speech.outlet });
   }
   // A judgement of the state of play.
   if (!has("ASSESS") && evaluative(content)) {
@@ -176,6 +188,34 @@ function characterisation(ctx: StatementContext): DraftEvent | null {
       subject,
       target.filter((id) => !subject.includes(id)),
     );
+  }
+  return null;
+}
+
+/** The party whose conduct a hostile word describes: the nearest subject-like name before it in the content. */
+function hostileActor(ctx: StatementContext, from: number, to: number): string[] | null {
+  const { tokens, map } = ctx;
+  for (let k = Math.max(0, from); k < Math.min(to, tokens.length); k++) {
+    const w = tokens[k]!.lower;
+    if (!HOSTILE.has(w) && !HOSTILE_PHRASES.some((p) => p.every((pw, i) => tokens[k + i]?.lower === pw))) continue;
+    // Walk back to the start of the clause; its earliest name not governed by a preposition is the subject.
+    let subject: MentionHit | null = null;
+    for (let j = k - 1; j >= Math.max(0, from) && j >= k - 12; j--) {
+      if (isBarrier(tokens, j) || tokens[j]!.lower === "that") break;
+      const m = map.mentionAt(j);
+      if (!m) continue;
+      j = m.start;
+      if (!m.possessive && !/^(of|to|for|with|by|in|on|at|from|against)$/.test(tokens[m.start - 1]?.lower ?? ""))
+        subject = m;
+    }
+    if (!subject) return [];
+    // "X was cooperating with Y and Z to harm …": the partners in the conduct are accused with X.
+    const partners: MentionHit[] = [];
+    for (let j = subject.end; j < k; j++) {
+      const m = tokens[j]!.lower === "with" ? map.mentionAt(j + 1) : undefined;
+      if (m && m.start === j + 1) partners.push(...coordinated(map, m));
+    }
+    return [...new Set(ids([...coordinated(map, subject), ...partners]))];
   }
   return null;
 }
