@@ -16,9 +16,6 @@ import {
   type StanceHistory,
   type StanceMatrix,
   type StickingPoint,
-  stanceHistories,
-  stanceMatrix,
-  stickingPoints,
   type Timeline,
   type Track,
 } from "./model";
@@ -60,9 +57,6 @@ export interface IssueCount {
   first: string | null;
   last: string | null;
 }
-
-/** Events that carry a stance (the others are not read by `stanceRecords`). */
-const STANCE_TYPES = ["DEMAND", "PROPOSE", "COUNTER_PROPOSE", "ACCEPT", "AGREE", "REJECT", "APPEAL"];
 
 export async function rolesView(db: Db, f: ModelFilter): Promise<RolesView> {
   const view = await loadView(db, f, { statuses: ["occurred", "planned"], lean: true });
