@@ -11,7 +11,6 @@ import {
   claimDisagreements,
   claimSeries,
   type OutletProfile,
-  outletProfiles,
   PLACE_COUNTRY,
   type StanceHistory,
   type StanceMatrix,
@@ -22,6 +21,7 @@ import {
   type Timeline,
   type Track,
 } from "./model";
+import { sqlOutletProfiles } from "./queries/sources";
 import { sqlStances } from "./queries/stances";
 import { sqlTimeline } from "./summaries/timeline";
 import { eventScope, loadView } from "./views";
@@ -88,9 +88,9 @@ export async function claimSeriesView(db: Db, f: ModelFilter & { kind?: string |
   };
 }
 
+/** Aggregated in SQL (see `sqlOutletProfiles`); core's `outletProfiles` is the reference it is tested against. */
 export async function sourcesView(db: Db, f: ModelFilter): Promise<OutletProfile[]> {
-  const view = await loadView(db, f, { claims: true, allArticles: true });
-  return outletProfiles(view, { rollUp: f.rollUp ?? false }).slice(f.offset, f.offset + f.limit);
+  return (await sqlOutletProfiles(db, f)).slice(f.offset, f.offset + f.limit);
 }
 
 /** Events, articles and outlets per issue (exact issue ids; `issue` keeps one subtree), most events first. */

@@ -151,19 +151,8 @@ function eventOnly(f: BaseFilter): boolean {
  * and issues), their articles, optionally claims, and every actor referenced with its affiliation chain.
  */
 export async function loadView(db: Db, f: BaseFilter, o: ViewOptions = {}): Promise<LoadedView> {
-  const scope = eventScope(f, o);
-  const evs = o.noEvents ? [] : await loadEventsWhere(db, scope, o.lean);
-  const scopedArticles = sql`SELECT ${events.articleId} FROM ${events} JOIN ${articles} ON ${articles.id} = ${events.articleId} WHERE ${scope}`;
-  let articleWhere: SQL;
-  if ((o.allArticles || o.noEvents) && !eventOnly(f)) {
-    const conds = articleConditions(f);
-    if (f.from) conds.push(sql`${articles.published} >= ${dateBoundsSql(f.from, 0)}::date`);
-    if (f.to) conds.push(sql`${articles.published} <= ${dateBoundsSql(f.to, 1)}::date`);
-    articleWhere = conds.length ? and(...conds)! : sql`true`;
-    if (!o.noEvents) articleWhere = sql`(${articleWhere} OR ${articles.id} IN (${scopedArticles}))`;
-  } else {
-    articleWhere = sql`${articles.id} IN (${scopedArticles})`;
-  }
+  const evs = o.noEvents ? [] : await loadEventsWhere(db, eventScope(f, o), o.lean);
+  const articleWhere = viewArticleWhere(f, o);
   const arts = await queryRows<{
     id: string;
     outlet: string | null;
@@ -196,6 +185,19 @@ export async function loadView(db: Db, f: BaseFilter, o: ViewOptions = {}): Prom
   const actorNames: Record<string, string> = {};
   for (const a of acts) actorNames[a.id] = a.name;
   return { articles: corpusArticles, events: evs, claims: cls, actors: acts, actorNames };
+}
+
+/** The WHERE over `articles` selecting the articles `loadView` returns for a filter and options. */
+export function viewArticleWhere(f: BaseFilter, o: ViewOptions = {}): SQL {
+  const scopedArticles = sql`SELECT ${events.articleId} FROM ${events} JOIN ${articles} ON ${articles.id} = ${events.articleId} WHERE ${eventScope(f, o)}`;
+  if ((o.allArticles || o.noEvents) && !eventOnly(f)) {
+    const conds = articleConditions(f);
+    if (f.from) conds.push(sql`${articles.published} >= ${dateBoundsSql(f.from, 0)}::date`);
+    if (f.to) conds.push(sql`${articles.published} <= ${dateBoundsSql(f.to, 1)}::date`);
+    const byMetadata = conds.length ? and(...conds)! : sql`true`;
+    return o.noEvents ? byMetadata : sql`(${byMetadata} OR ${articles.id} IN (${scopedArticles}))`;
+  }
+  return sql`${articles.id} IN (${scopedArticles})`;
 }
 
 function dateBoundsSql(v: string, i: 0 | 1): string {

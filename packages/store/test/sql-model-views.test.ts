@@ -1,0 +1,141 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { actorRoles, analyzeArticle, outletProfiles } from "@parley/core";
+import type { ArticleInput } from "@parley/schema";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Corpus, IngestItem, ModelFilter } from "../src";
+import type { Db } from "../src/db/driver";
+import { ModelFilterSchema } from "../src/filters";
+import { PLACE_COUNTRY } from "../src/model";
+import { loadView } from "../src/views";
+import { DRIVERS, type TestDb } from "./drivers";
+import { ARTICLES } from "./fixtures";
+
+/** The project's own example articles (written for Parley), first line = headline; a third without an outlet. */
+function exampleArticles(): IngestItem[] {
+  const dir = new URL("../../../examples/articles/", import.meta.url).pathname;
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".txt"))
+    .map((f, i) => {
+      const text = readFileSync(join(dir, f), "utf8");
+      const outlet = i % 3 === 0 ? null : i % 3 === 1 ? "Example Times" : "Test Wire";
+      return {
+        file: f,
+        title: text.split("\n")[0],
+        text,
+        outlet,
+        published: i % 4 === 0 ? null : "2024-02-1" + (i % 10),
+      };
+    });
+}
+
+/** Written for this test: loaded framing terms, and an article without an outlet (profiled under "(unknown)"). */
+const FRAMED: IngestItem[] = [
+  {
+    file: "framed-1.txt",
+    title: "Militants reject plan",
+    outlet: "Test Wire",
+    published: "2024-02-18",
+    text:
+      "Militants reject plan\n\nHamas rejected the Egyptian proposal, the militants said. Israel called Hamas a " +
+      "terror group and demanded the release of the hostages. The militants accused Israel of stalling.",
+  },
+  {
+    file: "framed-2.txt",
+    title: "Terrorists blamed",
+    outlet: "Example Times",
+    published: "2024-02-19",
+    text:
+      "Terrorists blamed\n\nIsraeli officials blamed terrorists for the attack. Qatar urged both sides to return " +
+      "to talks. The militants demanded a ceasefire.",
+  },
+];
+
+const NO_OUTLET: IngestItem = {
+  file: "no-outlet.txt",
+  title: "Envoys shuttle",
+  outlet: null,
+  published: "2024-02-20",
+  text:
+    "Envoys shuttle\n\nQatar hosted talks between Israel and Hamas in Doha. Egypt mediated between the militants and Israel. " +
+    "Hamas demanded a full withdrawal. The United States envoy travelled to Cairo.",
+};
+
+const db = (c: Corpus) => Reflect.get(c, "db") as Db;
+
+/** Core's outlet profiles over what `loadView` selects: the definition the SQL path must match. */
+async function referenceSources(c: Corpus, filter: ModelFilter) {
+  const f = ModelFilterSchema.parse(filter);
+  const view = await loadView(db(c), f, { claims: true, allArticles: true });
+  return outletProfiles(view, { rollUp: f.rollUp ?? false }).slice(f.offset, f.offset + f.limit);
+}
+
+const FILTERS: ModelFilter[] = [
+  {},
+  { rollUp: true },
+  { rollUp: false },
+  { outlet: "test wire" },
+  { from: "2024-02-12", to: "2024-03" },
+  { actor: "Hamas" },
+  { actor: "Hamas", rollUp: true },
+  { type: ["MEET", "AGREE", "MEDIATE", "TRAVEL"] },
+  { status: "occurred" },
+  { issue: "ceasefire" },
+  { text: "ceasefire" },
+  { offset: 1, limit: 2 },
+];
+
+async function expectMatchesCore(c: Corpus) {
+  for (const f of FILTERS) {
+    expect(await c.sources(f), `sources ${JSON.stringify(f)}`).toEqual(await referenceSources(c, f));
+  }
+}
+
+describe.each(DRIVERS)("outlet profiles and roles aggregated in SQL on $name", ({ name, open, skip }) => {
+  let t: TestDb;
+  let c: Corpus;
+  beforeAll(async () => {
+    if (skip) return;
+    t = await open();
+    c = t.corpus;
+    await c.ingest([...ARTICLES, ...FRAMED, NO_OUTLET, ...exampleArticles()], { jobs: 0 });
+  });
+  afterAll(async () => {
+    await t?.cleanup();
+  });
+
+  describe.skipIf(skip)(name, () => {
+    it("gives core's outlet profiles for every filter", async () => {
+      const all = await c.sources();
+      // The corpus exercises what the profiles count: outlets, unknown outlet, quotes, framing, top actors.
+      expect(all.length).toBeGreaterThanOrEqual(3);
+      expect(all.at(-1)!.outlet).toBe("(unknown)");
+      expect(all.filter((p) => p.quotes.length > 0).length, "outlets with quotes").toBeGreaterThan(1);
+      expect(all.filter((p) => p.framing.length > 0).length, "outlets with framing").toBeGreaterThan(1);
+      expect(all.filter((p) => p.topActors.length > 0).length, "outlets with actors").toBeGreaterThan(1);
+      await expectMatchesCore(c);
+    });
+
+    it("stays equal to core after reviews", async () => {
+      const events = await c.events({ limit: 50 });
+      const [a, b, d] = [events[0]!, events[1]!, events[2]!];
+      await c.review(a.id, { action: "reject", author: "tester" });
+      await c.review(b.id, { action: "correct", author: "tester", changes: { type: "ASSESS", status: "planned" } });
+      const someone = events.flatMap((e) => e.target).find((id) => !d.source.includes(id))!;
+      await c.review(d.id, { action: "correct", author: "tester", changes: { source: [someone], mediators: [] } });
+      await expectMatchesCore(c);
+    });
+
+    it("stays equal after re-analysis with another engine", async () => {
+      const other = (input: ArticleInput) => {
+        const a = analyzeArticle(input);
+        return { ...a, extractorVersion: "test-2", events: a.events.filter((_e, i) => i % 2 === 1) };
+      };
+      await c.reanalyze({ analyze: other, jobs: 0 });
+      await expectMatchesCore(c);
+    });
+  });
+});
+
+void actorRoles;
+void PLACE_COUNTRY;
