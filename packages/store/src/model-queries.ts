@@ -5,7 +5,6 @@ import { articles, eventIssues, events } from "./db/schema";
 import type { FilterSchema, ModelFilterSchema, TimelineFilterSchema } from "./filters";
 import {
   type ActorRole,
-  actorRoles,
   type ClaimDisagreement,
   type ClaimSeries,
   claimDisagreements,
@@ -21,6 +20,7 @@ import {
   type Timeline,
   type Track,
 } from "./model";
+import { sqlRoles } from "./queries/roles";
 import { sqlOutletProfiles } from "./queries/sources";
 import { sqlStances } from "./queries/stances";
 import { sqlTimeline } from "./summaries/timeline";
@@ -64,10 +64,9 @@ export interface IssueCount {
 /** Events that carry a stance (the others are not read by `stanceRecords`). */
 const STANCE_TYPES = ["DEMAND", "PROPOSE", "COUNTER_PROPOSE", "ACCEPT", "AGREE", "REJECT", "APPEAL"];
 
+/** Grouped in SQL from `role_facts` (see `sqlRoles`); core's `actorRoles` is the reference it is tested against. */
 export async function rolesView(db: Db, f: ModelFilter): Promise<RolesView> {
-  const view = await loadView(db, f, { statuses: ["occurred", "planned"], lean: true });
-  const r = actorRoles(view, { rollUp: f.rollUp ?? true, placeCountry: PLACE_COUNTRY });
-  return { tracks: r.tracks, roles: r.roles.slice(f.offset, f.offset + f.limit), actors: view.actorNames };
+  return sqlRoles(db, f, PLACE_COUNTRY);
 }
 
 /** Computed in the database (see `sqlStances`); core's stance functions are the reference it is tested against. */

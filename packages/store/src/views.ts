@@ -231,8 +231,12 @@ export async function loadActorsFor(db: Db, evs: readonly Event[], cls: readonly
     if (e.attributedTo) ids.add(e.attributedTo);
   }
   for (const c of cls) if (c.claimant) ids.add(c.claimant);
-  if (ids.size === 0) return [];
-  const list = [...ids];
+  return loadActorsByIds(db, [...ids]);
+}
+
+/** These actors with every actor up their affiliation chains (one recursive query), by id. */
+export async function loadActorsByIds(db: Db, list: readonly string[]): Promise<Actor[]> {
+  if (list.length === 0) return [];
   const rows = await queryRows<{
     id: string;
     name: string;
@@ -244,7 +248,7 @@ export async function loadActorsFor(db: Db, evs: readonly Event[], cls: readonly
   }>(
     db,
     sql`WITH RECURSIVE chain(id) AS (
-        SELECT x FROM unnest(${sql.param(list)}::text[]) AS x
+        SELECT x FROM unnest(${sql.param([...list])}::text[]) AS x
         UNION SELECT ${actors.affiliation} FROM ${actors} JOIN chain ON ${actors.id} = chain.id
           WHERE ${actors.affiliation} IS NOT NULL)
       SELECT ${actors.id} AS id, ${actors.name} AS name, ${actors.type} AS type, ${actors.affiliation} AS affiliation,

@@ -2,11 +2,13 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { actorRoles, analyzeArticle, outletProfiles } from "@parley/core";
 import type { ArticleInput } from "@parley/schema";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Corpus, IngestItem, ModelFilter } from "../src";
-import type { Db } from "../src/db/driver";
+import { type Db, queryRows } from "../src/db/driver";
 import { ModelFilterSchema } from "../src/filters";
 import { PLACE_COUNTRY } from "../src/model";
+import { rebuildRoleFacts } from "../src/queries/roles";
 import { loadView } from "../src/views";
 import { DRIVERS, type TestDb } from "./drivers";
 import { ARTICLES } from "./fixtures";
@@ -24,7 +26,7 @@ function exampleArticles(): IngestItem[] {
         title: text.split("\n")[0],
         text,
         outlet,
-        published: i % 4 === 0 ? null : "2024-02-1" + (i % 10),
+        published: i % 4 === 0 ? null : `2024-02-1${i % 10}`,
       };
     });
 }
@@ -50,6 +52,15 @@ const FRAMED: IngestItem[] = [
       "to talks. The militants demanded a ceasefire.",
   },
 ];
+
+/** The same act reported again and again (events with equal links count by their number, not once). */
+const REPEATED: IngestItem[] = [1, 2, 3, 4].map((i) => ({
+  file: `repeated-${i}.txt`,
+  title: `Egypt plan ${i}`,
+  outlet: "Fourth Post",
+  published: `2024-03-0${i}`,
+  text: `Egypt plan ${i}\n\nEgypt proposed a new truce plan. Egypt mediated between Israel and Hamas in Cairo.`,
+}));
 
 const NO_OUTLET: IngestItem = {
   file: "no-outlet.txt",
@@ -85,10 +96,32 @@ const FILTERS: ModelFilter[] = [
   { offset: 1, limit: 2 },
 ];
 
+/** Core's tracks and roles over what `loadView` selects, with the names of every actor loaded. */
+async function referenceRoles(c: Corpus, filter: ModelFilter) {
+  const f = ModelFilterSchema.parse(filter);
+  const view = await loadView(db(c), f, { statuses: ["occurred", "planned"], lean: true });
+  const r = actorRoles(view, { rollUp: f.rollUp ?? true, placeCountry: PLACE_COUNTRY });
+  return { tracks: r.tracks, roles: r.roles.slice(f.offset, f.offset + f.limit), actors: view.actorNames };
+}
+
 async function expectMatchesCore(c: Corpus) {
   for (const f of FILTERS) {
     expect(await c.sources(f), `sources ${JSON.stringify(f)}`).toEqual(await referenceSources(c, f));
+    expect(await c.roles(f), `roles ${JSON.stringify(f)}`).toEqual(await referenceRoles(c, f));
   }
+}
+
+/** `role_facts` in a stable order. */
+async function roleFacts(c: Corpus) {
+  return queryRows(db(c), sql`SELECT * FROM role_facts ORDER BY article_id, event_id`);
+}
+
+/** The kept summary equals one rebuilt from the events. */
+async function expectFactsRebuildable(c: Corpus) {
+  const incremental = await roleFacts(c);
+  expect(incremental.length).toBeGreaterThan(0);
+  await rebuildRoleFacts(db(c));
+  expect(await roleFacts(c)).toEqual(incremental);
 }
 
 describe.each(DRIVERS)("outlet profiles and roles aggregated in SQL on $name", ({ name, open, skip }) => {
@@ -98,7 +131,7 @@ describe.each(DRIVERS)("outlet profiles and roles aggregated in SQL on $name", (
     if (skip) return;
     t = await open();
     c = t.corpus;
-    await c.ingest([...ARTICLES, ...FRAMED, NO_OUTLET, ...exampleArticles()], { jobs: 0 });
+    await c.ingest([...ARTICLES, ...FRAMED, ...REPEATED, NO_OUTLET, ...exampleArticles()], { jobs: 0 });
   });
   afterAll(async () => {
     await t?.cleanup();
@@ -113,6 +146,9 @@ describe.each(DRIVERS)("outlet profiles and roles aggregated in SQL on $name", (
       expect(all.filter((p) => p.quotes.length > 0).length, "outlets with quotes").toBeGreaterThan(1);
       expect(all.filter((p) => p.framing.length > 0).length, "outlets with framing").toBeGreaterThan(1);
       expect(all.filter((p) => p.topActors.length > 0).length, "outlets with actors").toBeGreaterThan(1);
+      const roles = await c.roles({ limit: 1000 });
+      expect(roles.tracks.length).toBeGreaterThan(0);
+      expect(new Set(roles.roles.map((r) => r.role)).size, "several kinds of role").toBeGreaterThan(1);
       await expectMatchesCore(c);
     });
 
@@ -124,6 +160,7 @@ describe.each(DRIVERS)("outlet profiles and roles aggregated in SQL on $name", (
       const someone = events.flatMap((e) => e.target).find((id) => !d.source.includes(id))!;
       await c.review(d.id, { action: "correct", author: "tester", changes: { source: [someone], mediators: [] } });
       await expectMatchesCore(c);
+      await expectFactsRebuildable(c);
     });
 
     it("stays equal after re-analysis with another engine", async () => {
@@ -132,10 +169,9 @@ describe.each(DRIVERS)("outlet profiles and roles aggregated in SQL on $name", (
         return { ...a, extractorVersion: "test-2", events: a.events.filter((_e, i) => i % 2 === 1) };
       };
       await c.reanalyze({ analyze: other, jobs: 0 });
+      await c.ingest([...ARTICLES, ...FRAMED], { jobs: 0 });
       await expectMatchesCore(c);
+      await expectFactsRebuildable(c);
     });
   });
 });
-
-void actorRoles;
-void PLACE_COUNTRY;
