@@ -260,14 +260,13 @@ export async function sqlRoles(
     place: string | null;
     links: string[] | string;
     ids: string[] | string;
-    attributed: string[] | string | null;
-  }>(
+  }>(db, sql`SELECT rf.type, rf.place, rf.links, array_agg(rf.event_id) AS ids FROM ${from} GROUP BY 1, 2, 3`);
+  // Apart from the groups: a DISTINCT inside them would sort every row.
+  const attributed = await queryRows<{ id: string }>(
     db,
-    sql`SELECT rf.type, rf.place, rf.links, array_agg(rf.event_id) AS ids,
-      array_agg(DISTINCT rf.attributed_to) FILTER (WHERE rf.attributed_to IS NOT NULL) AS attributed
-      FROM ${from} GROUP BY rf.type, rf.place, rf.links`,
+    sql`SELECT DISTINCT rf.attributed_to AS id FROM ${from} AND rf.attributed_to IS NOT NULL`,
   );
-  const referenced = new Set<string>();
+  const referenced = new Set<string>(attributed.map((r) => r.id));
   const groups: Group[] = rows.map((r) => {
     const g: Group = { type: r.type, place: r.place, source: [], target: [], mediators: [], ids: pgArray(r.ids) };
     for (const link of pgArray(r.links)) {
@@ -279,7 +278,6 @@ export async function sqlRoles(
       else if (role === "target") g.target.push(actor);
       else g.mediators.push(actor);
     }
-    for (const a of pgArray(r.attributed)) referenced.add(a);
     return g;
   });
   // The actors loadView would load: every referenced actor and its affiliation chain (names and roots).
