@@ -8,7 +8,7 @@ import type { Corpus, IngestItem, ModelFilter } from "../src";
 import { type Db, queryRows } from "../src/db/driver";
 import { ModelFilterSchema } from "../src/filters";
 import { PLACE_COUNTRY } from "../src/model";
-import { rebuildRoleFacts } from "../src/queries/roles";
+import { rebuildEventFacts } from "../src/summaries/event-facts";
 import { loadView } from "../src/views";
 import { DRIVERS, type TestDb } from "./drivers";
 import { ARTICLES } from "./fixtures";
@@ -111,17 +111,17 @@ async function expectMatchesCore(c: Corpus) {
   }
 }
 
-/** `role_facts` in a stable order. */
-async function roleFacts(c: Corpus) {
-  return queryRows(db(c), sql`SELECT * FROM role_facts ORDER BY article_id, event_id`);
+/** `event_facts` in a stable order. */
+async function eventFacts(c: Corpus) {
+  return queryRows(db(c), sql`SELECT * FROM event_facts ORDER BY article_id, event_id`);
 }
 
 /** The kept summary equals one rebuilt from the events. */
 async function expectFactsRebuildable(c: Corpus) {
-  const incremental = await roleFacts(c);
+  const incremental = await eventFacts(c);
   expect(incremental.length).toBeGreaterThan(0);
-  await rebuildRoleFacts(db(c));
-  expect(await roleFacts(c)).toEqual(incremental);
+  await rebuildEventFacts(db(c));
+  expect(await eventFacts(c)).toEqual(incremental);
 }
 
 describe.each(DRIVERS)("outlet profiles and roles aggregated in SQL on $name", ({ name, open, skip }) => {

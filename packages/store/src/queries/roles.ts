@@ -17,50 +17,13 @@ import { type Db, queryRows } from "../db/driver";
 import { articles, events } from "../db/schema";
 import type { ModelFilterSchema } from "../filters";
 import type { RolesView } from "../model-queries";
+import { ensureEventFactsFresh } from "../summaries/event-facts";
 import { eventScope, loadActorsByIds, pgArray } from "../views";
 
 type ModelFilter = z.output<typeof ModelFilterSchema>;
 
 /** The statuses core's `actorRoles` reads. */
 const ROLE_STATUSES = ["occurred", "planned"];
-
-/** What `role_facts` keeps of the events in `scope` (rejected events have no row). */
-function factsOf(scope: SQL): SQL {
-  return sql`SELECT ${events.articleId}, ${events.id}, ${events.type}, ${events.status},
-      CASE WHEN ${events.type} = 'MEET' THEN ${events.locationPlaceId} END,
-      ARRAY(SELECT DISTINCT ea.role || ':' || ea.actor_id FROM event_actors ea
-        WHERE ea.article_id = ${events.articleId} AND ea.event_id = ${events.id} ORDER BY 1),
-      ${events.attributedTo}
-    FROM ${events} WHERE ${scope} AND ${events.reviewState} IS DISTINCT FROM 'rejected'`;
-}
-
-/** Adds the facts of the events in `scope` (`sign` 1) or removes them (-1). Call where the events are written. */
-export async function updateRoleFacts(tx: Db, scope: SQL, sign: 1 | -1): Promise<void> {
-  if (sign === -1) {
-    await tx.execute(sql`DELETE FROM role_facts rf USING ${events}
-      WHERE rf.article_id = ${events.articleId} AND rf.event_id = ${events.id} AND ${scope}`);
-    return;
-  }
-  await tx.execute(sql`INSERT INTO role_facts (article_id, event_id, type, status, place, links, attributed_to)
-    ${factsOf(scope)}
-    ON CONFLICT (article_id, event_id) DO UPDATE SET type = excluded.type, status = excluded.status,
-      place = excluded.place, links = excluded.links, attributed_to = excluded.attributed_to`);
-}
-
-/** Recomputes `role_facts` from the events. */
-export async function rebuildRoleFacts(db: Db): Promise<void> {
-  await db.transaction(async (tx) => {
-    await tx.execute(sql`LOCK TABLE role_facts IN EXCLUSIVE MODE`);
-    await tx.execute(sql`DELETE FROM role_facts`);
-    await updateRoleFacts(tx, sql`true`, 1);
-    await tx.execute(sql`UPDATE summary_state SET stale = false WHERE name = 'roles'`);
-  });
-}
-
-async function ensureFresh(db: Db): Promise<void> {
-  const [state] = await queryRows<{ stale: boolean }>(db, sql`SELECT stale FROM summary_state WHERE name = 'roles'`);
-  if (state?.stale) await rebuildRoleFacts(db);
-}
 
 /** True when the filter narrows nothing, so the facts are read without joining events. */
 function unfiltered(f: ModelFilter): boolean {
@@ -236,7 +199,7 @@ function rolesOfGroups(
 }
 
 /**
- * Tracks and roles from `role_facts`: the events a filter selects (statuses occurred and planned), grouped in
+ * Tracks and roles from `event_facts`: the events a filter selects (statuses occurred and planned), grouped in
  * SQL by type, MEET place and actor links, then core's rules over the groups. Same result as `actorRoles` over
  * `loadView(f, { statuses: ["occurred", "planned"] })`, with the same actor names.
  */
@@ -245,14 +208,14 @@ export async function sqlRoles(
   f: ModelFilter,
   placeCountry: Readonly<Record<string, string>>,
 ): Promise<RolesView> {
-  await ensureFresh(db);
+  await ensureEventFactsFresh(db);
   const statuses = sql.join(
     ROLE_STATUSES.map((s) => sql`${s}`),
     sql`, `,
   );
   const from = unfiltered(f)
-    ? sql`role_facts rf WHERE rf.status IN (${statuses})`
-    : sql`role_facts rf JOIN ${events} ON ${events.articleId} = rf.article_id AND ${events.id} = rf.event_id
+    ? sql`event_facts rf WHERE rf.status IN (${statuses})`
+    : sql`event_facts rf JOIN ${events} ON ${events.articleId} = rf.article_id AND ${events.id} = rf.event_id
       JOIN ${articles} ON ${articles.id} = rf.article_id
       WHERE rf.status IN (${statuses}) AND ${eventScope(f)}`;
   const rows = await queryRows<{

@@ -3,8 +3,9 @@ import { type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { z } from "zod";
 import { type Db, queryRows } from "../db/driver";
-import { articles, claims, eventActors, events } from "../db/schema";
+import { articles, claims, events } from "../db/schema";
 import type { ModelFilterSchema } from "../filters";
+import { ensureEventFactsFresh } from "../summaries/event-facts";
 import { eventScope, viewArticleWhere } from "../views";
 import { affiliationRoots } from "./stances";
 
@@ -18,6 +19,11 @@ interface Acc {
   terms: { term: string; frame: string; count: number }[];
   quotes: ActorCount[];
   covered: ActorCount[];
+}
+
+/** True when the filter selects events by more than "not rejected" (every `event_facts` row). */
+function eventFiltered(f: ModelFilter): boolean {
+  return !!(f.actor || f.role || f.type || f.issue || f.text || f.outlet || f.articleId || f.status || f.from || f.to);
 }
 
 /** Core's actor ranking: most counts, then most articles, then id (code-unit order). */
@@ -60,13 +66,22 @@ export async function sqlOutletProfiles(db: Db, f: ModelFilter): Promise<OutletP
     sql`SELECT ${outletKey} AS outlet, ${events.type} AS type, count(*)::int AS n
       FROM ${scopedEvents} WHERE ${scope} GROUP BY 1, 2`,
   );
-  // One count per event and (mapped) participant, like core's participant set.
+  // Actors per event from `event_facts`: links as `role:actor` (an actor id may hold a colon, a role does not).
+  await ensureEventFactsFresh(db);
+  const facts = eventFiltered(f)
+    ? sql`event_facts ef JOIN ${events} ON ${events.articleId} = ef.article_id AND ${events.id} = ef.event_id
+      JOIN ${articles} ON ${articles.id} = ef.article_id`
+    : sql`event_facts ef JOIN ${articles} ON ${articles.id} = ef.article_id`;
+  const factsWhere = eventFiltered(f) ? scope : sql`true`;
+  // One count per event and (mapped) participant, like core's participant set. Hash aggregates (per article,
+  // then per outlet) rather than a count(DISTINCT) that sorts every link.
   const covered = await queryRows<{ outlet: string; actor: string; n: number; na: number }>(
     db,
-    sql`SELECT outlet, actor, count(DISTINCT (article_id, event_id))::int AS n, count(DISTINCT article_id)::int AS na
-      FROM (SELECT ${outletKey} AS outlet, ${map(sql`ea.actor_id`)} AS actor, ea.article_id, ea.event_id
-        FROM ${scopedEvents} JOIN ${eventActors} ea ON ea.article_id = ${events.articleId} AND ea.event_id = ${events.id}
-        WHERE ${scope}) p
+    sql`SELECT outlet, actor, sum(n)::int AS n, count(*)::int AS na FROM (
+        SELECT ${outletKey} AS outlet, p.actor, ef.article_id, count(*) AS n
+        FROM ${facts} CROSS JOIN LATERAL (SELECT DISTINCT ${map(sql`substr(l, strpos(l, ':') + 1)`)} AS actor
+          FROM unnest(ef.links) AS l) p
+        WHERE ${factsWhere} GROUP BY 1, 2, 3) x
       GROUP BY 1, 2`,
   );
   // Speakers: who an event is attributed to, the source of a statement event, a claim's claimant. Core counts
@@ -78,13 +93,13 @@ export async function sqlOutletProfiles(db: Db, f: ModelFilter): Promise<OutletP
   const quotes = await queryRows<{ outlet: string; actor: string; n: number; na: number }>(
     db,
     sql`SELECT outlet, actor, count(DISTINCT item)::int AS n, count(DISTINCT article_id)::int AS na FROM (
-        SELECT ${outletKey} AS outlet, ${map(events.attributedTo)} AS actor, 'e:' || ${events.id} AS item,
-          ${events.articleId} AS article_id
-        FROM ${scopedEvents} WHERE ${scope} AND ${events.attributedTo} IS NOT NULL
+        SELECT ${outletKey} AS outlet, ${map(sql`ef.attributed_to`)} AS actor, 'e:' || ef.event_id AS item,
+          ef.article_id
+        FROM ${facts} WHERE ${factsWhere} AND ef.attributed_to IS NOT NULL
         UNION ALL
-        SELECT ${outletKey}, ${map(sql`ea.actor_id`)}, 'e:' || ${events.id}, ${events.articleId}
-        FROM ${scopedEvents} JOIN ${eventActors} ea ON ea.article_id = ${events.articleId} AND ea.event_id = ${events.id}
-        WHERE ${scope} AND ea.role = 'source' AND ${events.type} IN (${statementTypes})
+        SELECT ${outletKey}, ${map(sql`substr(l, 8)`)}, 'e:' || ef.event_id, ef.article_id
+        FROM ${facts} CROSS JOIN LATERAL unnest(ef.links) AS l
+        WHERE ${factsWhere} AND ef.type IN (${statementTypes}) AND l LIKE 'source:%'
         UNION ALL
         SELECT ${outletKey}, ${map(claims.claimant)}, 'c:' || ${claims.id}, ${claims.articleId}
         FROM ${claims} JOIN ${articles} ON ${articles.id} = ${claims.articleId}
