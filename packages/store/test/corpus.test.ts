@@ -32,6 +32,7 @@ describe.each(DRIVERS)("corpus on $name", ({ name, open, skip }) => {
         "0002_clusters",
         "0003_timeline_counts",
         "0004_stance_records",
+        "0009_event_facts",
       ]);
       expect(s.pending).toEqual([]);
       expect(s.counts.articles).toBe(0);
