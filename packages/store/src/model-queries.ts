@@ -20,6 +20,7 @@ import {
   type Timeline,
   type Track,
 } from "./model";
+import { loadClaimView } from "./queries/claim-view";
 import { sqlRoles } from "./queries/roles";
 import { sqlOutletProfiles } from "./queries/sources";
 import { sqlStances } from "./queries/stances";
@@ -79,8 +80,9 @@ export async function timelineView(db: Db, f: z.output<typeof TimelineFilterSche
   return sqlTimeline(db, f);
 }
 
+/** Core's claim functions over the filter's claims and their articles' outlets and dates (see `loadClaimView`). */
 export async function claimSeriesView(db: Db, f: ModelFilter & { kind?: string | string[] }): Promise<ClaimSeriesView> {
-  const view = await loadView(db, f, { claims: true, noEvents: true });
+  const view = await loadClaimView(db, f);
   return {
     series: claimSeries(view).slice(f.offset, f.offset + f.limit),
     disagreements: claimDisagreements(view),

@@ -1,12 +1,12 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { actorRoles, analyzeArticle, outletProfiles } from "@parley/core";
-import type { ArticleInput } from "@parley/schema";
+import { actorRoles, analyzeArticle, claimDisagreements, claimSeries, outletProfiles } from "@parley/core";
+import type { ArticleInput, ClaimKind } from "@parley/schema";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Corpus, IngestItem, ModelFilter } from "../src";
 import { type Db, queryRows } from "../src/db/driver";
-import { ModelFilterSchema } from "../src/filters";
+import { ClaimFilterSchema, ModelFilterSchema } from "../src/filters";
 import { PLACE_COUNTRY } from "../src/model";
 import { rebuildEventFacts } from "../src/summaries/event-facts";
 import { loadView } from "../src/views";
@@ -37,18 +37,18 @@ const FRAMED: IngestItem[] = [
     file: "framed-1.txt",
     title: "Militants reject plan",
     outlet: "Test Wire",
-    published: "2024-02-18",
+    published: "2024-02-20",
     text:
-      "Militants reject plan\n\nHamas rejected the Egyptian proposal, the militants said. Israel called Hamas a " +
+      "Militants reject plan\n\nAt least 120 people were killed in Rafah, the health ministry said. Hamas rejected the Egyptian proposal, the militants said. Israel called Hamas a " +
       "terror group and demanded the release of the hostages. The militants accused Israel of stalling.",
   },
   {
     file: "framed-2.txt",
     title: "Terrorists blamed",
     outlet: "Example Times",
-    published: "2024-02-19",
+    published: "2024-02-21",
     text:
-      "Terrorists blamed\n\nIsraeli officials blamed terrorists for the attack. Qatar urged both sides to return " +
+      "Terrorists blamed\n\n310 people were killed in Rafah, the health ministry said. Israeli officials blamed terrorists for the attack. Qatar urged both sides to return " +
       "to talks. The militants demanded a ceasefire.",
   },
 ];
@@ -104,7 +104,35 @@ async function referenceRoles(c: Corpus, filter: ModelFilter) {
   return { tracks: r.tracks, roles: r.roles.slice(f.offset, f.offset + f.limit), actors: view.actorNames };
 }
 
+/**
+ * Core's claim series and disagreements over the claims `loadView` selects, each with its article. (`loadView`'s
+ * own articles follow the event filter: with `text` or `actor` it would leave out articles of matching claims.)
+ */
+async function referenceClaims(c: Corpus, filter: ModelFilter & { kind?: ClaimKind[] }) {
+  const f = ClaimFilterSchema.parse(filter);
+  const { claims } = await loadView(db(c), f, { claims: true, noEvents: true });
+  const { articles } = await loadView(db(c), ClaimFilterSchema.parse({}), { noEvents: true });
+  const view = { claims, articles };
+  return {
+    series: claimSeries(view).slice(f.offset, f.offset + f.limit),
+    disagreements: claimDisagreements(view),
+  };
+}
+
+const CLAIM_FILTERS: (ModelFilter & { kind?: ClaimKind[] })[] = [
+  {},
+  { outlet: "test wire" },
+  { from: "2024-02-12", to: "2024-03" },
+  { actor: "Hamas" },
+  { kind: ["killed", "displaced"] },
+  { text: "killed" },
+  { offset: 1, limit: 2 },
+];
+
 async function expectMatchesCore(c: Corpus) {
+  for (const f of CLAIM_FILTERS) {
+    expect(await c.claimSeries(f), `claims ${JSON.stringify(f)}`).toEqual(await referenceClaims(c, f));
+  }
   for (const f of FILTERS) {
     expect(await c.sources(f), `sources ${JSON.stringify(f)}`).toEqual(await referenceSources(c, f));
     expect(await c.roles(f), `roles ${JSON.stringify(f)}`).toEqual(await referenceRoles(c, f));
@@ -146,6 +174,9 @@ describe.each(DRIVERS)("outlet profiles and roles aggregated in SQL on $name", (
       expect(all.filter((p) => p.quotes.length > 0).length, "outlets with quotes").toBeGreaterThan(1);
       expect(all.filter((p) => p.framing.length > 0).length, "outlets with framing").toBeGreaterThan(1);
       expect(all.filter((p) => p.topActors.length > 0).length, "outlets with actors").toBeGreaterThan(1);
+      const figures = await c.claimSeries();
+      expect(figures.series.length, "claim series").toBeGreaterThan(1);
+      expect(figures.disagreements.length, "disagreements").toBeGreaterThan(0);
       const roles = await c.roles({ limit: 1000 });
       expect(roles.tracks.length).toBeGreaterThan(0);
       expect(new Set(roles.roles.map((r) => r.role)).size, "several kinds of role").toBeGreaterThan(1);
