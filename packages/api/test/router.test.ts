@@ -312,3 +312,38 @@ describe("errors", () => {
     expect(await res.text()).toContain("No event e1.");
   });
 });
+
+// Last: it ingests articles of its own.
+describe("claims chart", () => {
+  it("sends the claims chart in columns that give back every point of the claim series", async () => {
+    // Figures written for this test, two outlets apart on one count.
+    for (const [outlet, killed] of [
+      ["Test Wire", "120"],
+      ["Test Herald", "310"],
+    ]) {
+      await api.caller.ingest.text({
+        text: `Strikes hit Rafah\n\nAt least ${killed} people were killed in Rafah on Monday, the health ministry said. About 40,000 people were displaced from the city.`,
+        outlet,
+        published: "2024-05-21",
+      });
+    }
+    const chart = await api.caller.model.claimsChart({});
+    const full = await api.corpus.claimSeries({});
+    expect(full.series.flatMap((s) => s.points).length).toBeGreaterThan(0);
+    const decoded = chart.series.map((s) => ({
+      kind: s.kind,
+      subject: s.subject,
+      label: s.label,
+      points: s.date.map((date, i) => ({ date, value: s.value[i], outlet: chart.outlets[s.outlet[i]!] })),
+    }));
+    expect(decoded).toEqual(
+      full.series.map((s) => ({
+        kind: s.kind,
+        subject: s.subject,
+        label: s.label,
+        points: s.points.map((p) => ({ date: p.date, value: p.value, outlet: p.outlet })),
+      })),
+    );
+    expect(chart.disagreementCount).toBe(full.disagreements.length);
+  });
+});

@@ -5,13 +5,11 @@ import { articles, eventIssues, events } from "./db/schema";
 import type { FilterSchema, ModelFilterSchema, TimelineFilterSchema } from "./filters";
 import {
   type ActorRole,
-  actorRoles,
   type ClaimDisagreement,
   type ClaimSeries,
   claimDisagreements,
   claimSeries,
   type OutletProfile,
-  outletProfiles,
   PLACE_COUNTRY,
   type StanceHistory,
   type StanceMatrix,
@@ -19,6 +17,9 @@ import {
   type Timeline,
   type Track,
 } from "./model";
+import { loadClaimView } from "./queries/claim-view";
+import { sqlRoles } from "./queries/roles";
+import { sqlOutletProfiles } from "./queries/sources";
 import { sqlStances } from "./queries/stances";
 import { sqlTimeline } from "./summaries/timeline";
 import { eventScope, loadView } from "./views";
@@ -58,10 +59,9 @@ export interface IssueCount {
   last: string | null;
 }
 
+/** Grouped in SQL from `role_facts` (see `sqlRoles`); core's `actorRoles` is the reference it is tested against. */
 export async function rolesView(db: Db, f: ModelFilter): Promise<RolesView> {
-  const view = await loadView(db, f, { statuses: ["occurred", "planned"], lean: true });
-  const r = actorRoles(view, { rollUp: f.rollUp ?? true, placeCountry: PLACE_COUNTRY });
-  return { tracks: r.tracks, roles: r.roles.slice(f.offset, f.offset + f.limit), actors: view.actorNames };
+  return sqlRoles(db, f, PLACE_COUNTRY);
 }
 
 /** Computed in the database (see `sqlStances`); core's stance functions are the reference it is tested against. */
@@ -74,17 +74,18 @@ export async function timelineView(db: Db, f: z.output<typeof TimelineFilterSche
   return sqlTimeline(db, f);
 }
 
+/** Core's claim functions over the filter's claims and their articles' outlets and dates (see `loadClaimView`). */
 export async function claimSeriesView(db: Db, f: ModelFilter & { kind?: string | string[] }): Promise<ClaimSeriesView> {
-  const view = await loadView(db, f, { claims: true, noEvents: true });
+  const view = await loadClaimView(db, f);
   return {
     series: claimSeries(view).slice(f.offset, f.offset + f.limit),
     disagreements: claimDisagreements(view),
   };
 }
 
+/** Aggregated in SQL (see `sqlOutletProfiles`); core's `outletProfiles` is the reference it is tested against. */
 export async function sourcesView(db: Db, f: ModelFilter): Promise<OutletProfile[]> {
-  const view = await loadView(db, f, { claims: true, allArticles: true });
-  return outletProfiles(view, { rollUp: f.rollUp ?? false }).slice(f.offset, f.offset + f.limit);
+  return (await sqlOutletProfiles(db, f)).slice(f.offset, f.offset + f.limit);
 }
 
 /** Events, articles and outlets per issue (exact issue ids; `issue` keeps one subtree), most events first. */

@@ -376,11 +376,15 @@ export async function queryActors(db: Db, f: z.output<typeof ActorFilterSchema>)
   ];
   const eventScope = sql`SELECT ${events.articleId}, ${events.id} FROM ${events}
     JOIN ${articles} ON ${articles.id} = ${events.articleId} WHERE ${and(...ev)}`;
-  const involved = sql`SELECT ea.actor_id, count(DISTINCT (ea.article_id, ea.event_id))::int AS n,
-    count(DISTINCT ea.article_id)::int AS na
-    FROM ${eventActors} ea JOIN (${eventScope}) s(article_id, id) ON s.article_id = ea.article_id AND s.id = ea.event_id
-    ${f.role ? sql`WHERE ea.role = ${f.role}` : sql``}
-    GROUP BY ea.actor_id`;
+  // Distinct (actor, article, event), then per article, then per actor: hash aggregates where two count(DISTINCT)
+  // sorted every link (half the time on the whole corpus).
+  const involved = sql`SELECT actor_id, sum(n)::int AS n, count(*)::int AS na FROM (
+      SELECT actor_id, article_id, count(*) AS n FROM (
+        SELECT DISTINCT ea.actor_id, ea.article_id, ea.event_id
+        FROM ${eventActors} ea JOIN (${eventScope}) s(article_id, id) ON s.article_id = ea.article_id AND s.id = ea.event_id
+        ${f.role ? sql`WHERE ea.role = ${f.role}` : sql``}) d
+      GROUP BY 1, 2) x
+    GROUP BY 1`;
   const eventFiltered = !!(
     f.type ||
     f.issue ||

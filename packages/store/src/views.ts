@@ -151,19 +151,8 @@ function eventOnly(f: BaseFilter): boolean {
  * and issues), their articles, optionally claims, and every actor referenced with its affiliation chain.
  */
 export async function loadView(db: Db, f: BaseFilter, o: ViewOptions = {}): Promise<LoadedView> {
-  const scope = eventScope(f, o);
-  const evs = o.noEvents ? [] : await loadEventsWhere(db, scope, o.lean);
-  const scopedArticles = sql`SELECT ${events.articleId} FROM ${events} JOIN ${articles} ON ${articles.id} = ${events.articleId} WHERE ${scope}`;
-  let articleWhere: SQL;
-  if ((o.allArticles || o.noEvents) && !eventOnly(f)) {
-    const conds = articleConditions(f);
-    if (f.from) conds.push(sql`${articles.published} >= ${dateBoundsSql(f.from, 0)}::date`);
-    if (f.to) conds.push(sql`${articles.published} <= ${dateBoundsSql(f.to, 1)}::date`);
-    articleWhere = conds.length ? and(...conds)! : sql`true`;
-    if (!o.noEvents) articleWhere = sql`(${articleWhere} OR ${articles.id} IN (${scopedArticles}))`;
-  } else {
-    articleWhere = sql`${articles.id} IN (${scopedArticles})`;
-  }
+  const evs = o.noEvents ? [] : await loadEventsWhere(db, eventScope(f, o), o.lean);
+  const articleWhere = viewArticleWhere(f, o);
   const arts = await queryRows<{
     id: string;
     outlet: string | null;
@@ -198,6 +187,19 @@ export async function loadView(db: Db, f: BaseFilter, o: ViewOptions = {}): Prom
   return { articles: corpusArticles, events: evs, claims: cls, actors: acts, actorNames };
 }
 
+/** The WHERE over `articles` selecting the articles `loadView` returns for a filter and options. */
+export function viewArticleWhere(f: BaseFilter, o: ViewOptions = {}): SQL {
+  const scopedArticles = sql`SELECT ${events.articleId} FROM ${events} JOIN ${articles} ON ${articles.id} = ${events.articleId} WHERE ${eventScope(f, o)}`;
+  if ((o.allArticles || o.noEvents) && !eventOnly(f)) {
+    const conds = articleConditions(f);
+    if (f.from) conds.push(sql`${articles.published} >= ${dateBoundsSql(f.from, 0)}::date`);
+    if (f.to) conds.push(sql`${articles.published} <= ${dateBoundsSql(f.to, 1)}::date`);
+    const byMetadata = conds.length ? and(...conds)! : sql`true`;
+    return o.noEvents ? byMetadata : sql`(${byMetadata} OR ${articles.id} IN (${scopedArticles}))`;
+  }
+  return sql`${articles.id} IN (${scopedArticles})`;
+}
+
 function dateBoundsSql(v: string, i: 0 | 1): string {
   const [y, m, d] = v.split("-");
   if (d) return v;
@@ -229,8 +231,12 @@ export async function loadActorsFor(db: Db, evs: readonly Event[], cls: readonly
     if (e.attributedTo) ids.add(e.attributedTo);
   }
   for (const c of cls) if (c.claimant) ids.add(c.claimant);
-  if (ids.size === 0) return [];
-  const list = [...ids];
+  return loadActorsByIds(db, [...ids]);
+}
+
+/** These actors with every actor up their affiliation chains (one recursive query), by id. */
+export async function loadActorsByIds(db: Db, list: readonly string[]): Promise<Actor[]> {
+  if (list.length === 0) return [];
   const rows = await queryRows<{
     id: string;
     name: string;
@@ -242,7 +248,7 @@ export async function loadActorsFor(db: Db, evs: readonly Event[], cls: readonly
   }>(
     db,
     sql`WITH RECURSIVE chain(id) AS (
-        SELECT x FROM unnest(${sql.param(list)}::text[]) AS x
+        SELECT x FROM unnest(${sql.param([...list])}::text[]) AS x
         UNION SELECT ${actors.affiliation} FROM ${actors} JOIN chain ON ${actors.id} = chain.id
           WHERE ${actors.affiliation} IS NOT NULL)
       SELECT ${actors.id} AS id, ${actors.name} AS name, ${actors.type} AS type, ${actors.affiliation} AS affiliation,

@@ -32,6 +32,7 @@ describe.each(DRIVERS)("corpus on $name", ({ name, open, skip }) => {
         "0002_clusters",
         "0003_timeline_counts",
         "0004_stance_records",
+        "0009_event_facts",
         "0011_event_sort_date",
       ]);
       expect(s.pending).toEqual([]);

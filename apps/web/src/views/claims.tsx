@@ -1,5 +1,5 @@
 "use client";
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useMemo } from "react";
 import { DataTable } from "../components/data-table";
@@ -12,23 +12,27 @@ import { useTRPC } from "../trpc/react";
 
 export function ClaimsView({ filter }: { filter: EventFilter }) {
   const trpc = useTRPC();
+  const queryClient = useQueryClient();
   const series = useQuery(trpc.model.claimsChart.queryOptions({ ...filter, limit: 100 }));
   const claims = useQuery(trpc.claims.list.queryOptions({ ...filter, limit: 300 }));
-  const points = useMemo(
-    () =>
-      (series.data?.series ?? []).flatMap((s) =>
-        s.points
-          .filter((p) => p.date)
-          .map((p) => ({
-            kind: s.kind,
-            subject: s.label ?? s.subject,
-            date: new Date(p.date!.length === 4 ? `${p.date}-07-01` : p.date!.length === 7 ? `${p.date}-15` : p.date!),
-            value: p.value,
-            outlet: p.outlet ?? "(unknown)",
-          })),
+  const points = useMemo(() => {
+    const outlets = series.data?.outlets ?? [];
+    return (series.data?.series ?? []).flatMap((s) =>
+      s.date.flatMap((date, i) =>
+        date
+          ? [
+              {
+                kind: s.kind,
+                subject: s.label ?? s.subject,
+                date: new Date(date.length === 4 ? `${date}-07-01` : date.length === 7 ? `${date}-15` : date),
+                value: s.value[i]!,
+                outlet: outlets[s.outlet[i]!] ?? "(unknown)",
+              },
+            ]
+          : [],
       ),
-    [series.data],
-  );
+    );
+  }, [series.data]);
   const disputed = useMemo(
     () => new Set((series.data?.disagreements ?? []).flatMap((d) => d.values.map((v) => v.claimId))),
     [series.data],
@@ -78,10 +82,18 @@ export function ClaimsView({ filter }: { filter: EventFilter }) {
                 <h2 id="claims-chart">Figures by kind and outlet</h2>
                 <Downloads
                   name="claim-series"
-                  rows={s.series.flatMap((x) =>
-                    x.points.map((p) => ({ kind: x.kind, series: x.label ?? x.subject, ...p })),
-                  )}
-                  json={s}
+                  load={async () => {
+                    // Every field of every point (the chart has only what it draws).
+                    const full = await queryClient.fetchQuery(
+                      trpc.model.claimSeries.queryOptions({ ...filter, limit: 100 }),
+                    );
+                    return {
+                      rows: full.series.flatMap((x) =>
+                        x.points.map((p) => ({ kind: x.kind, series: x.label ?? x.subject, ...p })),
+                      ),
+                      json: full,
+                    };
+                  }}
                 />
               </div>
               {points.length === 0 ? (

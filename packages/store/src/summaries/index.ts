@@ -1,6 +1,7 @@
 import type { SQL } from "drizzle-orm";
 import type { Db } from "../db/driver";
 import { updateStanceRecords } from "../queries/stances";
+import { updateEventFacts } from "./event-facts";
 import { updateTimelineCounts } from "./timeline";
 
 export { articlesScope, eventKeyScope, markTimelineStale } from "./timeline";
@@ -12,4 +13,5 @@ export { articlesScope, eventKeyScope, markTimelineStale } from "./timeline";
 export async function updateSummaries(tx: Db, scope: SQL, sign: 1 | -1): Promise<void> {
   await updateTimelineCounts(tx, scope, sign);
   await updateStanceRecords(tx, scope, sign);
+  await updateEventFacts(tx, scope, sign);
 }
