@@ -50,6 +50,8 @@ export type Filter = z.input<typeof FilterSchema>;
 export const EventFilterSchema = FilterSchema.extend({
   /** Events rejected by an analyst are left out unless this is set. */
   includeRejected: z.boolean().default(false),
+  /** List newest first (by the event's date, else its article's publication date; undated last). */
+  newestFirst: z.boolean().default(false),
 });
 export type EventFilter = z.input<typeof EventFilterSchema>;
 

@@ -199,7 +199,11 @@ export async function queryEvents(db: Db, f: z.output<typeof EventFilterSchema>)
     .innerJoin(articles, eq(articles.id, events.articleId))
     .where(and(...conds))
     // sort_date = coalesce(date_start, published), indexed with (article_id, ord): the LIMIT stops the walk.
-    .orderBy(asc(events.sortDate), asc(events.articleId), asc(events.ord))
+    .orderBy(
+      ...(f.newestFirst
+        ? [sql`${events.sortDate} DESC NULLS LAST`, desc(events.articleId), asc(events.ord)]
+        : [asc(events.sortDate), asc(events.articleId), asc(events.ord)]),
+    )
     .limit(f.limit)
     .offset(f.offset);
   const hydrated = await hydrateEvents(

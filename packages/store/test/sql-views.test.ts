@@ -139,6 +139,14 @@ async function expectListedByDate(c: Corpus) {
   expect(keys.slice(0, dated.length)).toEqual(dated);
   expect(dated).toEqual([...dated].sort());
   expect(listed.length).toBeGreaterThan(10);
+  // Newest first: the same events, dated ones in reverse date order, undated still last.
+  const newest = await c.events({ limit: 10_000, newestFirst: true });
+  expect(newest.map((e) => e.id).sort()).toEqual(listed.map((e) => e.id).sort());
+  const newestKeys = newest.map((e) => (e.date ? dateBounds(e.date.value)[0] : e.article.published));
+  expect(newestKeys.slice(0, dated.length)).toEqual([...dated].sort().reverse());
+  expect((await c.events({ limit: 3, newestFirst: true })).map((e) => e.id)).toEqual(
+    newest.slice(0, 3).map((e) => e.id),
+  );
 }
 
 describe.each(DRIVERS)("views aggregated in SQL on $name", ({ name, open, skip }) => {

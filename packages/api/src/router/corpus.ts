@@ -18,7 +18,7 @@ export const corpusRouter = createTRPCRouter({
     // The week before the newest article, newest first.
     const from = last ? new Date(Date.parse(last) - 7 * 86_400_000).toISOString().slice(0, 10) : undefined;
     const [recent, actors, roles] = await Promise.all([
-      ctx.corpus.events({ ...(from ? { from } : {}), status: "occurred", limit: 5000 }),
+      ctx.corpus.events({ ...(from ? { from } : {}), status: "occurred", newestFirst: true, limit: 12 }),
       ctx.corpus.actors({ limit: 10 }),
       ctx.corpus.roles({ limit: 200 }),
     ]);
