@@ -1,4 +1,4 @@
-import type { ActorSummary, StoredEvent } from "@parley/store";
+import type { ActorSummary, EventGroup, StoredEvent } from "@parley/store";
 
 /** Event types drawn as edges in the actor network, each with the relation it stands for. */
 export const NETWORK_RELATIONS: Record<string, "meeting" | "proposal" | "rejection" | "accusation" | "agreement"> = {
@@ -34,23 +34,39 @@ export interface NetworkEdge {
   sample: string[];
 }
 
+/** What the network reads of events: alike ones counted together (`corpus.eventGroups`), or one event each. */
+export type NetworkInput = Pick<EventGroup, "type" | "source" | "target" | "mediators" | "count" | "sample">;
+
+/** Events as groups of one (tests, small lists). */
+export function asGroups(events: readonly StoredEvent[]): NetworkInput[] {
+  return events.map((e) => ({
+    type: e.type,
+    source: e.source,
+    target: e.target,
+    mediators: e.mediators,
+    count: 1,
+    sample: [e.id],
+  }));
+}
+
 /**
- * The actor network of a list of events: one node per actor taking part, one edge per (source, target,
- * relation) — meetings and agreements are undirected, so their endpoints are ordered.
+ * The actor network of a set of events: one node per actor taking part (activity = events it takes part in), one
+ * edge per (source, target, relation) — meetings and agreements are undirected, so their endpoints are ordered.
  */
 export function actorNetwork(
-  events: StoredEvent[],
+  groups: readonly NetworkInput[],
   actors: ActorSummary[],
 ): { nodes: NetworkNode[]; edges: NetworkEdge[] } {
   const byId = new Map(actors.map((a) => [a.id, a]));
   const activity = new Map<string, number>();
   const edges = new Map<string, NetworkEdge>();
-  for (const e of events) {
-    for (const id of new Set([...e.source, ...e.target, ...e.mediators])) activity.set(id, (activity.get(id) ?? 0) + 1);
-    const relation = NETWORK_RELATIONS[e.type];
+  for (const g of groups) {
+    for (const id of new Set([...g.source, ...g.target, ...g.mediators]))
+      activity.set(id, (activity.get(id) ?? 0) + g.count);
+    const relation = NETWORK_RELATIONS[g.type];
     if (!relation) continue;
-    const from = e.type === "MEDIATE" ? [...e.source, ...e.mediators] : e.source;
-    const to = e.target;
+    const from = g.type === "MEDIATE" ? [...g.source, ...g.mediators] : g.source;
+    const to = g.target;
     for (const s of from) {
       for (const t of to) {
         if (s === t) continue;
@@ -58,8 +74,8 @@ export function actorNetwork(
         const [a, b] = undirected && t < s ? [t, s] : [s, t];
         const key = `${a}\u0000${b}\u0000${relation}`;
         const edge = edges.get(key) ?? { source: a, target: b, relation, count: 0, sample: [] };
-        edge.count++;
-        if (edge.sample.length < 5) edge.sample.push(e.id);
+        edge.count += g.count;
+        for (const id of g.sample) if (edge.sample.length < 5) edge.sample.push(id);
         edges.set(key, edge);
       }
     }

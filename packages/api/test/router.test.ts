@@ -4,6 +4,7 @@ import { TRPCError } from "@trpc/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appRouter, createCallerFactory, createTRPCContext, INTERNAL_MESSAGE, QueryCache, toTRPCError } from "../src";
+import { actorNetwork, asGroups } from "../src/views";
 import { ARTICLES, openTestApi, PASTED, type TestApi } from "./fixtures";
 
 let api: TestApi;
@@ -159,6 +160,17 @@ describe("queries", () => {
     const net = await api.caller.actors.network({});
     expect(net.nodes.length).toBeGreaterThan(0);
     expect(net.edges.every((e) => net.nodes.some((n) => n.id === e.source))).toBe(true);
+    // Counted from the database's groups, the network equals one built event by event.
+    const all = await api.corpus.events({ limit: 10_000 });
+    const byEvent = actorNetwork(asGroups(all), await api.corpus.actors({ limit: 10_000 }));
+    const strip = (n: typeof byEvent) => ({ nodes: n.nodes, edges: n.edges.map(({ sample: _s, ...e }) => e) });
+    expect(strip({ nodes: net.nodes, edges: net.edges })).toEqual(
+      strip({ nodes: byEvent.nodes.slice(0, 150), edges: byEvent.edges.slice(0, 600) }),
+    );
+    const ids = new Set(all.map((e) => e.id));
+    for (const e of net.edges) expect(e.sample.every((id) => ids.has(id))).toBe(true);
+    const mediated = await api.caller.actors.network({ type: "MEET" });
+    expect(mediated.totals.nodes).toBeLessThanOrEqual(net.totals.nodes);
     const places = await api.caller.events.places({});
     expect(places.places.reduce((n, p) => n + p.events, 0) + places.unplaced).toBe(
       (await api.corpus.events({ limit: 10_000 })).length,
@@ -345,5 +357,22 @@ describe("claims chart", () => {
       })),
     );
     expect(chart.disagreementCount).toBe(full.disagreements.length);
+  });
+});
+
+describe("actorNetwork", () => {
+  it("counts a group of alike events as many events", () => {
+    const one = { type: "MEET" as const, source: ["egypt"], target: ["hamas"], mediators: ["qatar"] };
+    const events = [1, 2, 3].map((i) => ({ ...one, count: 1, sample: [`a:${i}`] }));
+    const grouped = actorNetwork([{ ...one, count: 3, sample: ["a:1", "a:2", "a:3"] }], []);
+    expect(grouped).toEqual(actorNetwork(events, []));
+    expect(grouped.nodes.map((n) => [n.id, n.events])).toEqual([
+      ["egypt", 3],
+      ["hamas", 3],
+      ["qatar", 3],
+    ]);
+    expect(grouped.edges).toEqual([
+      { source: "egypt", target: "hamas", relation: "meeting", count: 3, sample: ["a:1", "a:2", "a:3"] },
+    ]);
   });
 });

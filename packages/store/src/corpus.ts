@@ -65,6 +65,7 @@ import {
   stancesView,
   timelineView,
 } from "./model-queries";
+import { type EventGroup, eventGroups } from "./queries/event-groups";
 import {
   type ActorSummary,
   type ArticleWithAnalysis,
@@ -262,6 +263,8 @@ export interface Corpus {
   /** Stored event clusters (reports of one real-world event across articles), with corroboration. */
   clusters(filter?: ClusterFilter): Promise<StoredCluster[]>;
   /** Negotiation tracks and each actor's role on them (party, mediator, facilitator, observer). */
+  /** Every event the filter selects grouped by type and actor links, with counts (networks; no limit applies). */
+  eventGroups(filter?: EventFilter): Promise<EventGroup[]>;
   roles(filter?: ModelFilter): Promise<RolesView>;
   /** Stance histories per actor × issue, the actor × issue matrix of latest stances, and sticking points. */
   stances(filter?: ModelFilter): Promise<StancesView>;
@@ -766,6 +769,9 @@ class CorpusImpl implements Corpus {
   }
   async clusters(filter?: ClusterFilter) {
     return queryClusters(this.db, parseOr(ClusterFilterSchema, filter, "cluster filter"));
+  }
+  async eventGroups(filter?: EventFilter) {
+    return eventGroups(this.db, parseOr(EventFilterSchema, filter, "event filter"));
   }
   async roles(filter?: ModelFilter) {
     return rolesView(this.db, parseOr(ModelFilterSchema, filter, "filter"));

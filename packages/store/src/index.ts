@@ -27,6 +27,7 @@ export * from "./inputs";
 export { LOCK_FILE } from "./lock";
 export * from "./model";
 export type { ActorNames, ClaimSeriesView, IssueCount, RolesView, StancesView } from "./model-queries";
+export type { EventGroup } from "./queries/event-groups";
 export {
   type EnqueueOptions,
   type EnqueueSummary,

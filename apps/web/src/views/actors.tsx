@@ -36,7 +36,6 @@ export function ActorsView({ filter }: { filter: EventFilter }) {
               />
             </div>
             <Network net={n} />
-            {n.truncated && <p className="text-sm">Only the first 10,000 events are drawn; narrow the filter.</p>}
           </section>
         )}
       </QueryState>

@@ -10,17 +10,17 @@ export const actorsRouter = createTRPCRouter({
 
   /** Actors as nodes (size = activity), events between them as edges (meetings, proposals, rejections…). */
   network: publicProcedure.input(EventFilterSchema.prefault({ limit: 10_000 })).query(async ({ ctx, input }) => {
-    const [events, actors] = await Promise.all([
-      ctx.corpus.events(input),
+    // Every event the filter selects, counted in the database by type and actors (no sample of the corpus).
+    const [groups, actors] = await Promise.all([
+      ctx.corpus.eventGroups(input),
       ctx.corpus.actors({ ...input, limit: 10_000 }),
     ]);
-    const net = actorNetwork(events, actors);
+    const net = actorNetwork(groups, actors);
     // The drawing shows the most active actors; the strongest edges are enough for it.
     return {
       nodes: net.nodes.slice(0, 150),
       edges: net.edges.slice(0, 600),
       totals: { nodes: net.nodes.length, edges: net.edges.length },
-      truncated: events.length >= input.limit,
     };
   }),
 
