@@ -13,6 +13,7 @@ import {
   inlineAnalyzer,
   WorkerPool,
 } from "./analysis-pool";
+import { type CheckReport, checkCorpus } from "./check";
 import {
   bucketsOfArticles,
   bucketsOfEvents,
@@ -258,6 +259,8 @@ export interface Corpus {
   exportAll(): Promise<CorpusExport>;
   importAll(data: unknown): Promise<ImportSummary>;
   stats(): Promise<CorpusStats>;
+  /** Integrity check (read-only): references, evidence spans against the text, counts, clusters, review states. */
+  check(): Promise<CheckReport>;
   migrate(): Promise<string[]>;
   status(): Promise<CorpusStatus>;
   close(): Promise<void>;
@@ -808,6 +811,10 @@ class CorpusImpl implements Corpus {
 
   async stats() {
     return queryStats(this.db);
+  }
+
+  async check() {
+    return checkCorpus(this.db);
   }
 
   async migrate() {

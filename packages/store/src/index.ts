@@ -1,4 +1,5 @@
 export { type AnalyzeFn, defaultJobs, defaultWorkerUrl } from "./analysis-pool";
+export type { CheckReport, CheckResult } from "./check";
 export { CLUSTER_METHOD, type ReclusterSummary, type StoredCluster } from "./clusters";
 export {
   type Corpus,

@@ -97,5 +97,7 @@ describe("store ingest of the adversarial corpus (PGlite)", () => {
     }
     const stats = await corpus.stats();
     expect(stats.articles).toBe(articles.length);
+    const report = await corpus.check();
+    expect(report.checks.filter((x) => x.problems > 0)).toEqual([]);
   });
 });
