@@ -8,6 +8,7 @@ import { z } from "zod";
 import {
   type AnalyzeFn,
   type Analyzer,
+  analysisTimeoutMs,
   defaultJobs,
   defaultWorkerUrl,
   inlineAnalyzer,
@@ -140,6 +141,11 @@ export interface IngestOptions {
   analyze?: AnalyzeFn;
   /** Worker entry for this call (default: the corpus's `workerUrl`). */
   workerUrl?: URL;
+  /**
+   * Limit on one article's analysis on a worker thread, in ms (default `$PARLEY_ANALYSIS_TIMEOUT` seconds, else
+   * 30 s; 0: none). Past it the article fails ("timed out after N s") and its worker is replaced.
+   */
+  timeoutMs?: number;
 }
 
 export interface IngestSummary {
@@ -319,7 +325,7 @@ class CorpusImpl implements Corpus {
     if (opts.analyze) return inlineAnalyzer(opts.analyze, opts.knowledge);
     const jobs = opts.jobs ?? defaultJobs();
     if (jobs <= 0) return inlineAnalyzer(undefined, opts.knowledge);
-    return new WorkerPool(jobs, opts.workerUrl ?? this.workerUrl, opts.knowledge);
+    return new WorkerPool(jobs, opts.workerUrl ?? this.workerUrl, opts.knowledge, analysisTimeoutMs(opts.timeoutMs));
   }
 
   /**
