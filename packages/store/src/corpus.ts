@@ -16,12 +16,12 @@ import {
 } from "./analysis-pool";
 import { type CheckReport, checkCorpus } from "./check";
 import {
-  bucketsOfArticles,
   bucketsOfEvents,
   CLUSTER_METHOD,
   queryClusters,
   type ReclusterSummary,
   recluster,
+  reclusterPending,
   type StoredCluster,
 } from "./clusters";
 import { type Db, type Driver, type DriverKind, openPglite, openPostgres, queryRows } from "./db/driver";
@@ -503,18 +503,10 @@ class CorpusImpl implements Corpus {
       },
       opts.analyze ? 1 : (opts.jobs ?? defaultJobs()),
     );
-    s.clusters = await this.reclusterArticles(insertedIds);
+    // The partitions this batch touched, and any an interrupted run left out of date.
+    s.clusters = await reclusterPending(this.db);
     s.ms = Math.round(performance.now() - t0);
     return s;
-  }
-
-  /** Re-clusters the partitions the given articles' events are (or were) in. */
-  private async reclusterArticles(ids: readonly string[]): Promise<ReclusterSummary> {
-    const buckets = new Set<string>();
-    for (let i = 0; i < ids.length; i += 5000) {
-      for (const b of await bucketsOfArticles(this.db, ids.slice(i, i + 5000))) buckets.add(b);
-    }
-    return recluster(this.db, [...buckets]);
   }
 
   private async *storedArticles(opts: ReanalyzeOptions): AsyncGenerator<typeof articles.$inferSelect> {
@@ -548,7 +540,6 @@ class CorpusImpl implements Corpus {
       ms: 0,
       clusters: { buckets: 0, events: 0, clusters: 0, ms: 0 },
     };
-    const before = opts.articleIds ? await bucketsOfArticles(this.db, opts.articleIds) : [];
     const touched: string[] = [];
     let done = 0;
     const progress = (file: string | null) =>
@@ -624,10 +615,8 @@ class CorpusImpl implements Corpus {
         AND e.evidence_start = r.evidence_start AND e.evidence_end = r.evidence_end)`,
     );
     s.orphanedReviews = orphans[0]?.n ?? 0;
-    if (opts.articleIds) {
-      const after = await bucketsOfArticles(this.db, touched);
-      s.clusters = await recluster(this.db, [...new Set([...before, ...after])]);
-    } else if (touched.length > 0) s.clusters = await recluster(this.db, "all");
+    // Writes recorded the partitions they changed (old and new events) as out of date.
+    s.clusters = await reclusterPending(this.db, !opts.articleIds && touched.length > 0 ? "all" : "pending");
     s.ms = Math.round(performance.now() - t0);
     return s;
   }
@@ -672,7 +661,7 @@ class CorpusImpl implements Corpus {
     return issueCounts(this.db, parseOr(FilterSchema, filter, "filter"));
   }
   async recluster() {
-    return recluster(this.db, "all");
+    return reclusterPending(this.db, "all");
   }
   async reviews(filter?: ReviewFilter) {
     return queryReviews(this.db, parseOr(ReviewFilterSchema, filter, "review filter"));
@@ -719,13 +708,14 @@ class CorpusImpl implements Corpus {
     };
     const key = [{ articleId: ev.articleId, id: eventId }];
     const before = await bucketsOfEvents(this.db, key);
+    // One transaction: a crash leaves the review with its effect and its clusters, or nothing.
     const stored = await this.db.transaction(async (tx) => {
       const [ins] = await tx.insert(reviews).values(row).returning();
       await applyReviewTo(tx, ev.articleId, eventId, r.action, r.changes);
+      const after = await bucketsOfEvents(tx, key);
+      await recluster(tx, [...new Set([...before, ...after])]);
       return ins!;
     });
-    const after = await bucketsOfEvents(this.db, key);
-    await recluster(this.db, [...new Set([...before, ...after])]);
     return rowToReview(stored);
   }
 
@@ -785,7 +775,7 @@ class CorpusImpl implements Corpus {
     }
     // Automatic clusters are recomputed from the imported events (same ids: they hash their members);
     // they keep the exported label and creation time. Clusters made another way are imported as they are.
-    await this.reclusterArticles(imported);
+    await reclusterPending(this.db);
     for (const c of d.clusters.filter((x) => x.method === CLUSTER_METHOD)) {
       const upd = await this.db
         .update(eventClusters)

@@ -1,5 +1,6 @@
 import type { Analysis, Event } from "@parley/schema";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { markPending } from "./clusters";
 import type { Db } from "./db/driver";
 import {
   actors,
@@ -286,6 +287,7 @@ export async function writeAnalyses(
     }
     if (existing.size > 0) {
       const old = [...existing];
+      await markPending(tx, old);
       await tx.delete(events).where(inArray(events.articleId, old));
       await tx.delete(mentions).where(inArray(mentions.articleId, old));
       await tx.delete(claims).where(inArray(claims.articleId, old));
@@ -428,6 +430,10 @@ export async function writeAnalyses(
   for (const { articleId } of reviewed) {
     results[firstIndex.get(articleId)!]!.reviewsApplied = await applyReviews(tx, articleId);
   }
+  await markPending(
+    tx,
+    todo.map((it) => it.analysis.article.id),
+  );
   return results;
 }
 

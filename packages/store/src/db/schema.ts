@@ -272,6 +272,12 @@ export const reviews = pgTable(
   (t) => [index("reviews_key_idx").on(t.articleId, t.eventType, t.evidenceStart, t.evidenceEnd)],
 );
 
+/** Partitions whose clusters are out of date (written with the articles, removed when re-clustered). */
+export const reclusterPending = pgTable("recluster_pending", {
+  bucket: text("bucket").notNull(),
+  addedAt: timestamp("added_at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
+});
+
 export const parleyMigrations = pgTable("parley_migrations", {
   id: text("id").primaryKey(),
   appliedAt: timestamp("applied_at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
@@ -290,4 +296,5 @@ export const tables = {
   eventClusters,
   eventClusterMembers,
   reviews,
+  reclusterPending,
 };
