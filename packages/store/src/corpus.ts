@@ -14,6 +14,7 @@ import {
   inlineAnalyzer,
   WorkerPool,
 } from "./analysis-pool";
+import { type CorpusDigest, clearCorpus, corpusDigest, digestDifferences, TableDigestSchema } from "./backup";
 import { type CheckReport, checkCorpus } from "./check";
 import {
   bucketsOfEvents,
@@ -227,6 +228,24 @@ export const CorpusExportSchema = z.object({
 });
 export type CorpusExport = z.infer<typeof CorpusExportSchema>;
 
+/** `parley backup`: the whole corpus (`exportAll`) with per-table row counts and content digests to verify a restore. */
+export const CorpusBackupSchema = z.object({
+  format: z.literal("parley-backup"),
+  version: z.literal(1),
+  createdAt: z.string(),
+  /** Per table: rows and SHA-256 of the rows (see `corpusDigest`); a restore must reproduce them exactly. */
+  digest: z.record(z.string(), TableDigestSchema),
+  corpus: CorpusExportSchema,
+});
+export type CorpusBackup = z.infer<typeof CorpusBackupSchema>;
+
+export interface RestoreSummary extends ImportSummary {
+  /** Every table's rows and digest equal the backup's. */
+  verified: boolean;
+  differences: ReturnType<typeof digestDifferences>;
+  digest: CorpusDigest;
+}
+
 export interface ImportSummary {
   articles: number;
   duplicates: number;
@@ -264,6 +283,15 @@ export interface Corpus {
   reviews(filter?: ReviewFilter): Promise<StoredReview[]>;
   exportAll(): Promise<CorpusExport>;
   importAll(data: unknown): Promise<ImportSummary>;
+  /** Per-table row counts and content digests (equal corpora give equal digests on either driver). */
+  digest(): Promise<CorpusDigest>;
+  /** The whole corpus with its digest; throws if another process changed the corpus meanwhile. */
+  backup(): Promise<CorpusBackup>;
+  /**
+   * Restores a backup into this store, which must be empty unless `force` (then its contents are deleted first),
+   * and verifies the result against the backup's digest.
+   */
+  restore(data: unknown, opts?: { force?: boolean }): Promise<RestoreSummary>;
   stats(): Promise<CorpusStats>;
   /** Integrity check (read-only): references, evidence spans against the text, counts, clusters, review states. */
   check(): Promise<CheckReport>;
@@ -807,6 +835,52 @@ class CorpusImpl implements Corpus {
 
   async stats() {
     return queryStats(this.db);
+  }
+
+  async digest() {
+    return corpusDigest(this.db);
+  }
+
+  async backup(): Promise<CorpusBackup> {
+    const before = await corpusDigest(this.db);
+    const corpus = await this.exportAll();
+    const after = await corpusDigest(this.db);
+    if (digestDifferences(before, after).length > 0) {
+      throw new StoreError("INVALID", "The corpus changed during the backup (another process is writing); try again.");
+    }
+    return { format: "parley-backup", version: 1, createdAt: new Date().toISOString(), digest: after, corpus };
+  }
+
+  async restore(data: unknown, opts: { force?: boolean } = {}): Promise<RestoreSummary> {
+    const d = parseOr(CorpusBackupSchema, data, "backup");
+    for (const [table, n] of [
+      ["articles", d.corpus.articles.length],
+      ["reviews", d.corpus.reviews.length],
+      ["event_clusters", d.corpus.clusters.length],
+    ] as const) {
+      if (d.digest[table]?.rows !== n) {
+        throw new StoreError(
+          "INVALID",
+          `The backup is inconsistent: it holds ${n} ${table} but its digest counts ${d.digest[table]?.rows ?? "none"}.`,
+        );
+      }
+    }
+    const present = Object.entries(await corpusDigest(this.db)).filter(([, t]) => t.rows > 0);
+    if (present.length > 0) {
+      if (!opts.force) {
+        throw new StoreError(
+          "INVALID",
+          `The target store is not empty (${present.map(([t, x]) => `${x.rows} ${t}`).join(", ")}): restore into an ` +
+            "empty store, or force it to delete the target's contents first.",
+          { counts: Object.fromEntries(present.map(([t, x]) => [t, x.rows])) },
+        );
+      }
+      await clearCorpus(this.db);
+    }
+    const imported = await this.importAll(d.corpus);
+    const digest = await corpusDigest(this.db);
+    const differences = digestDifferences(d.digest, digest);
+    return { ...imported, verified: differences.length === 0, differences, digest };
   }
 
   async check() {

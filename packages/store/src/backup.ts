@@ -1,0 +1,88 @@
+import { createHash } from "node:crypto";
+import { sql } from "drizzle-orm";
+import { z } from "zod";
+import { type Db, queryRows } from "./db/driver";
+
+/**
+ * Per-table row counts and content digests, equal for equal corpora whatever the driver: rows are read as JSON in
+ * key order, without the columns a restore legitimately rewrites (analysis and update times, generated search
+ * vectors), timestamps normalised to UTC, keys sorted, then hashed with SHA-256.
+ */
+const DIGESTED: { table: string; key: string; skip: string[]; times: string[] }[] = [
+  { table: "outlets", key: "name", skip: ["created_at"], times: [] },
+  { table: "actors", key: "id", skip: ["updated_at"], times: [] },
+  { table: "articles", key: "id", skip: ["tsv", "analyzed_at"], times: ["ingested_at"] },
+  { table: "article_actors", key: "article_id, actor_id", skip: [], times: [] },
+  { table: "mentions", key: "article_id, ord", skip: [], times: [] },
+  { table: "events", key: "article_id, id", skip: ["tsv"], times: [] },
+  { table: "event_actors", key: "article_id, event_id, role, actor_id", skip: [], times: [] },
+  { table: "event_issues", key: "article_id, event_id, issue", skip: [], times: [] },
+  { table: "claims", key: "article_id, id", skip: [], times: [] },
+  { table: "event_clusters", key: "id", skip: [], times: ["created_at"] },
+  { table: "event_cluster_members", key: "cluster_id, article_id, event_id", skip: [], times: [] },
+  { table: "reviews", key: "id", skip: [], times: ["created_at"] },
+];
+
+export const TableDigestSchema = z.object({ rows: z.number().int().nonnegative(), sha256: z.string() });
+export type TableDigest = z.infer<typeof TableDigestSchema>;
+export type CorpusDigest = Record<string, TableDigest>;
+
+const PAGE = 2000;
+
+/** JSON with object keys sorted at every level, so equal values give equal text. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  if (value && typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+
+export async function corpusDigest(db: Db): Promise<CorpusDigest> {
+  const out: CorpusDigest = {};
+  for (const t of DIGESTED) {
+    const hash = createHash("sha256");
+    let rows = 0;
+    const drop = t.skip.map((c) => ` - '${c}'`).join("");
+    for (let offset = 0; ; offset += PAGE) {
+      // Table and column names come from the constant list above.
+      const page = await queryRows<{ r: Record<string, unknown> | string }>(
+        db,
+        sql.raw(`SELECT to_jsonb(t)${drop} AS r FROM ${t.table} t ORDER BY ${t.key} LIMIT ${PAGE} OFFSET ${offset}`),
+      );
+      for (const { r } of page) {
+        const row = typeof r === "string" ? (JSON.parse(r) as Record<string, unknown>) : r;
+        for (const c of t.times) if (typeof row[c] === "string") row[c] = new Date(row[c] as string).toISOString();
+        hash.update(canonical(row));
+        hash.update("\n");
+        rows++;
+      }
+      if (page.length < PAGE) break;
+    }
+    out[t.table] = { rows, sha256: hash.digest("hex") };
+  }
+  return out;
+}
+
+/** Tables whose digests differ between two corpora, with both sides. */
+export function digestDifferences(
+  expected: CorpusDigest,
+  actual: CorpusDigest,
+): { table: string; expected: TableDigest | null; actual: TableDigest | null }[] {
+  const tables = [...new Set([...Object.keys(expected), ...Object.keys(actual)])].sort();
+  return tables.flatMap((table) => {
+    const e = expected[table] ?? null;
+    const a = actual[table] ?? null;
+    return e?.rows === a?.rows && e?.sha256 === a?.sha256 ? [] : [{ table, expected: e, actual: a }];
+  });
+}
+
+/** Empties every corpus table (restore --force), in one transaction. */
+export async function clearCorpus(db: Db): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.execute(
+      sql.raw(`TRUNCATE ${[...DIGESTED.map((t) => t.table), "recluster_pending"].join(", ")} RESTART IDENTITY CASCADE`),
+    );
+  });
+}
