@@ -198,9 +198,11 @@ export async function writeAnalyses(
   });
   const results: WriteResult[] = items.map(() => ({ outcome: "duplicate", reviewsApplied: 0 }));
 
+  // Rows that other writers may also insert (outlets, actors, articles) go in key order, so two concurrent ingests
+  // lock them in the same order and cannot deadlock.
   const outletNames = [
     ...new Set(items.flatMap((it) => (it.analysis.article.outlet ? [it.analysis.article.outlet] : []))),
-  ];
+  ].sort();
   if (outletNames.length) {
     await tx
       .insert(outlets)
@@ -245,7 +247,9 @@ export async function writeAnalyses(
         }),
   );
 
-  const unique = [...firstIndex.values()].map((i) => items[i]!);
+  const unique = [...firstIndex.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, i]) => items[i]!);
   const articleRow = ({ analysis, meta }: WriteItem) => {
     const a = analysis.article;
     return {
