@@ -27,8 +27,13 @@ export function statusText(s: CorpusStatus): string {
   return `${lines.join("\n")}\n`;
 }
 
-export function runCheck(corpus: Corpus): Promise<CheckReport> {
-  return corpus.check();
+/**
+ * Applies pending migrations first (as every command does on open; a process killed during the first migration of a
+ * new store leaves it unapplied), then checks.
+ */
+export async function runCheck(corpus: Corpus): Promise<CheckReport & { migrated: string[] }> {
+  const migrated = await corpus.migrate();
+  return { ...(await corpus.check()), migrated };
 }
 
 /** One line per rule (ok or the number of problems and a few examples), then a verdict. */
@@ -63,7 +68,10 @@ const check = new Command("check")
   .action(async (...args: unknown[]) => {
     const command = commandOf(args);
     const o = DbOptionsSchema.parse(command.opts());
-    const r = await withStore(globalsOf(command), runCheck, { autoMigrate: false });
+    const g = globalsOf(command);
+    const r = await withStore(g, runCheck, { autoMigrate: false });
+    if (r.migrated.length > 0 && !g.quiet)
+      process.stderr.write(`applied pending migrations ${r.migrated.join(", ")}\n`);
     process.stdout.write(o.json ? `${JSON.stringify(r, null, 2)}\n` : checkText(r));
     process.exitCode = r.ok ? EXIT.ok : EXIT.failure;
   });
