@@ -247,9 +247,7 @@ export async function writeAnalyses(
         }),
   );
 
-  const unique = [...firstIndex.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([, i]) => items[i]!);
+  const unique = [...firstIndex.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, i]) => items[i]!);
   const articleRow = ({ analysis, meta }: WriteItem) => {
     const a = analysis.article;
     return {
