@@ -102,14 +102,17 @@ function structuralRules(): [string, string, SQL][] {
     ],
     [
       "review-state",
-      "each reviewed event carries the state of its latest review, and only reviewed events carry one",
+      "each reviewed event carries the state of its latest review, and only reviewed events carry one " +
+        "(events sharing their review key with another are left out: a review applies to one of them until re-analysis)",
       sql.raw(`SELECT e.article_id || '/' || e.id || ': state ' || coalesce(e.review_state, 'none') || ', latest review '
           || coalesce(r.action, 'none') AS ex
         FROM events e LEFT JOIN LATERAL (SELECT action FROM reviews r WHERE r.article_id = e.article_id
             AND r.event_type = e.key_type AND r.evidence_start = e.evidence_start AND r.evidence_end = e.evidence_end
           ORDER BY r.created_at DESC, r.id DESC LIMIT 1) r ON true
         WHERE e.review_state IS DISTINCT FROM CASE r.action WHEN 'verify' THEN 'verified'
-          WHEN 'correct' THEN 'corrected' WHEN 'reject' THEN 'rejected' END`),
+          WHEN 'correct' THEN 'corrected' WHEN 'reject' THEN 'rejected' END
+          AND NOT EXISTS (SELECT 1 FROM events s WHERE s.article_id = e.article_id AND s.key_type = e.key_type
+            AND s.evidence_start = e.evidence_start AND s.evidence_end = e.evidence_end AND s.id <> e.id)`),
     ],
   ];
 }

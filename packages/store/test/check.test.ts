@@ -125,7 +125,9 @@ describe.each(DRIVERS)("db check on $name", ({ name, open, skip }) => {
         "review-state",
         () =>
           rows(sql`UPDATE events SET review_state = 'rejected'
-            WHERE (article_id, id) = (SELECT article_id, id FROM events WHERE review_state IS NULL ORDER BY id LIMIT 1)`),
+            WHERE (article_id, id) = (SELECT article_id, id FROM events e WHERE review_state IS NULL
+              AND NOT EXISTS (SELECT 1 FROM events s WHERE s.article_id = e.article_id AND s.key_type = e.key_type
+                AND s.evidence_start = e.evidence_start AND s.id <> e.id) ORDER BY id LIMIT 1)`),
       ],
       [
         "cluster-member-event",
