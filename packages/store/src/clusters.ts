@@ -26,26 +26,6 @@ export const EVENT_BUCKET = sql`CASE
 
 const notRejected = sql`${events.reviewState} IS DISTINCT FROM 'rejected'`;
 
-/** Partitions holding the given articles' events now, plus those holding clusters with their events. */
-export async function bucketsOfArticles(db: Db, articleIds: readonly string[]): Promise<string[]> {
-  if (articleIds.length === 0) return [];
-  const out = new Set<string>();
-  const ids = sql.param([...articleIds]);
-  const now = await queryRows<{ b: string }>(
-    db,
-    sql`SELECT DISTINCT ${EVENT_BUCKET} AS b FROM ${events} JOIN ${articles} ON ${articles.id} = ${events.articleId}
-      WHERE ${events.articleId} = ANY(${ids}::text[])`,
-  );
-  for (const r of now) out.add(r.b);
-  const held = await queryRows<{ b: string }>(
-    db,
-    sql`SELECT DISTINCT c.bucket AS b FROM ${eventClusters} c JOIN ${eventClusterMembers} m ON m.cluster_id = c.id
-      WHERE m.article_id = ANY(${ids}::text[]) AND c.bucket IS NOT NULL`,
-  );
-  for (const r of held) out.add(r.b);
-  return [...out];
-}
-
 /**
  * Records the partitions of the given articles' events, and of the stored clusters holding them, as out of date.
  * Call inside the transaction that writes the articles (before deleting replaced events: their cluster
