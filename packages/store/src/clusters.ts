@@ -31,15 +31,22 @@ const notRejected = sql`${events.reviewState} IS DISTINCT FROM 'rejected'`;
  * Call inside the transaction that writes the articles (before deleting replaced events: their cluster
  * memberships go with them), so the record commits or vanishes with the write.
  */
-export async function markPending(db: Db, articleIds: readonly string[]): Promise<void> {
+export async function markPending(
+  db: Db,
+  articleIds: readonly string[],
+  opts: { clustered: boolean } = { clustered: true },
+): Promise<void> {
   if (articleIds.length === 0) return;
   const ids = sql.param([...articleIds]);
+  // New articles are in no cluster yet: only replaced ones need the partitions of the clusters holding them.
+  const held = opts.clustered
+    ? sql`UNION SELECT c.bucket FROM ${eventClusters} c JOIN ${eventClusterMembers} m ON m.cluster_id = c.id
+        WHERE m.article_id = ANY(${ids}::text[]) AND c.bucket IS NOT NULL`
+    : sql``;
   await db.execute(
     sql`INSERT INTO recluster_pending (bucket) SELECT DISTINCT b FROM (
       SELECT ${EVENT_BUCKET} AS b FROM ${events} JOIN ${articles} ON ${articles.id} = ${events.articleId}
-        WHERE ${events.articleId} = ANY(${ids}::text[])
-      UNION SELECT c.bucket FROM ${eventClusters} c JOIN ${eventClusterMembers} m ON m.cluster_id = c.id
-        WHERE m.article_id = ANY(${ids}::text[]) AND c.bucket IS NOT NULL) AS x ORDER BY b`,
+        WHERE ${events.articleId} = ANY(${ids}::text[]) ${held}) AS x ORDER BY b`,
   );
 }
 

@@ -435,6 +435,7 @@ export async function writeAnalyses(
   await markPending(
     tx,
     todo.map((it) => it.analysis.article.id),
+    { clustered: false },
   );
   return results;
 }

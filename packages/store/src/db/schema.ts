@@ -250,6 +250,7 @@ export const eventClusterMembers = pgTable(
     foreignKey({ columns: [t.articleId, t.eventId], foreignColumns: [events.articleId, events.id] }).onDelete(
       "cascade",
     ),
+    index("event_cluster_members_event_idx").on(t.articleId, t.eventId),
   ],
 );
 
