@@ -103,11 +103,35 @@ function remoteError(server: string, err: unknown): CliError {
 }
 
 /**
+ * The server URL without a trailing slash. A URL carrying credentials is refused (without echoing it): the token
+ * belongs in PARLEY_TOKEN, never in a URL that ends up in shell history, logs and error messages.
+ */
+export function serverBase(server: string): string {
+  let url: URL;
+  try {
+    url = new URL(server);
+  } catch {
+    throw new CliError("--server must be a URL such as http://127.0.0.1:3000.", EXIT.usage);
+  }
+  if (url.username || url.password) {
+    throw new CliError(
+      "--server must not contain a user name or token.",
+      EXIT.usage,
+      "Give the URL without credentials and set PARLEY_TOKEN.",
+    );
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    throw new CliError("--server must be an http(s) URL.", EXIT.usage);
+  }
+  return server.replace(/\/+$/, "");
+}
+
+/**
  * The remote implementation: a tRPC client of `parley serve` (`--server URL`, or `$PARLEY_SERVER`), sending
  * `$PARLEY_TOKEN` as a bearer token. Results come back as JSON, so commands print exactly what they print locally.
  */
 export function remoteQueries(server: string, token?: string): Queries {
-  const base = server.replace(/\/+$/, "");
+  const base = serverBase(server);
   const client = createTRPCClient<AppRouter>({
     links: [
       httpBatchLink({

@@ -3,7 +3,14 @@ import type { AppRouter } from "./root";
 
 export { QueryCache } from "./cache";
 export { INTERNAL_MESSAGE, toTRPCError } from "./errors";
-export { IngestFilesSchema, IngestMetaSchema, IngestTextSchema, UploadedFileSchema } from "./ingest";
+export {
+  IngestFilesSchema,
+  IngestMetaSchema,
+  IngestTextSchema,
+  UploadedFileSchema,
+  uploadProblem,
+} from "./ingest";
+export { MAX_UPLOAD_BYTES, UPLOAD_EXTENSIONS, uploadRefusal } from "./limits";
 export { type AppRouter, appRouter } from "./root";
 export { type Context, createCallerFactory, createTRPCContext, type ParleyHost } from "./trpc";
 

@@ -78,11 +78,21 @@ export function digestDifferences(
   });
 }
 
-/** Empties every corpus table (restore --force), in one transaction. */
+/** Tables a forced restore keeps: the applied migrations, and the flags saying which summaries need a rebuild. */
+const KEPT = new Set(["parley_migrations", "summary_state"]);
+
+/**
+ * Empties every table of the store but `KEPT` (restore --force), in one transaction: the corpus tables and the
+ * summaries derived from them, whatever later migrations add, so nothing of the old corpus survives the restore.
+ */
 export async function clearCorpus(db: Db): Promise<void> {
   await db.transaction(async (tx) => {
-    await tx.execute(
-      sql.raw(`TRUNCATE ${[...DIGESTED.map((t) => t.table), "recluster_pending"].join(", ")} RESTART IDENTITY CASCADE`),
+    const tables = await queryRows<{ name: string }>(
+      tx,
+      sql`SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename`,
     );
+    const names = tables.map((t) => t.name).filter((n) => !KEPT.has(n) && /^[a-z_][a-z0-9_]*$/.test(n));
+    // The names come from the catalogue and are checked above.
+    if (names.length > 0) await tx.execute(sql.raw(`TRUNCATE ${names.join(", ")} CASCADE`));
   });
 }

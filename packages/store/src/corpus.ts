@@ -4,6 +4,7 @@ import { performance } from "node:perf_hooks";
 import { articleId as contentHash, EXTRACTOR_VERSION } from "@parley/core";
 import { AnalysisSchema, type ArticleInput, ArticleInputSchema, type KnowledgeFileInput } from "@parley/schema";
 import { and, asc, eq, gt, inArray, ne, sql } from "drizzle-orm";
+import { DrizzleQueryError } from "drizzle-orm/errors";
 import { z } from "zod";
 import {
   type AnalyzeFn,
@@ -48,6 +49,7 @@ import {
   ReviewFilterSchema,
   type ReviewInput,
   ReviewInputSchema,
+  SqlTextSchema,
   type TimelineFilter,
   TimelineFilterSchema,
 } from "./filters";
@@ -310,6 +312,17 @@ function parseOr<T extends z.ZodType>(schema: T, value: unknown, what: string): 
 
 const errMessage = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
+/**
+ * Why a write failed, for the ingest summary (which reaches the CLI and dashboard users): the database's own
+ * message, not drizzle's wrapper, whose text holds the whole statement and its parameters (the article's text).
+ */
+export function writeErrorMessage(err: unknown): string {
+  if (err instanceof DrizzleQueryError) return `database error: ${err.cause ? errMessage(err.cause) : "query failed"}`;
+  return errMessage(err);
+}
+
+const ARTICLE_TEXT_FIELDS = ["text", "title", "outlet", "url", "language"] as const;
+
 /** Opens the corpus: PostgreSQL when a database URL is given, else the embedded PGlite directory. */
 export async function openCorpus(options: OpenCorpusOptions = {}): Promise<Corpus> {
   const env = readEnv();
@@ -443,7 +456,7 @@ class CorpusImpl implements Corpus {
         const result = await this.db.transaction((tx) => writeAnalysis(tx, it.analysis, it.meta, mode));
         onResult(it, { ok: true, result });
       } catch (err) {
-        onResult(it, { ok: false, message: errMessage(err) });
+        onResult(it, { ok: false, message: writeErrorMessage(err) });
       }
     }
   }
@@ -496,6 +509,9 @@ class CorpusImpl implements Corpus {
         const { file: _f, line, ...input } = r.data;
         const base = { file, ...(line ? { line } : {}) };
         if (input.text.trim().length === 0) return { error: { ...base, message: "empty article text" } };
+        // PostgreSQL text cannot hold NUL; a JSON or CSV record can carry one as an escape (`\u0000`).
+        const withNul = ARTICLE_TEXT_FIELDS.find((k) => input[k]?.includes("\u0000"));
+        if (withNul) return { error: { ...base, message: `${withNul} contains a NUL character (\\u0000)` } };
         const id = contentHash(input.text);
         const meta = { file, line: line ?? null };
         if (seen.has(id)) return { input, meta, skip: "duplicate" as const };
@@ -656,7 +672,7 @@ class CorpusImpl implements Corpus {
     return queryArticles(this.db, parseOr(ArticleFilterSchema, filter, "article filter"));
   }
   async article(id: string) {
-    return loadArticle(this.db, id);
+    return loadArticle(this.db, parseOr(SqlTextSchema, id, "article id"));
   }
   async actors(filter?: ActorFilter) {
     return queryActors(this.db, parseOr(ActorFilterSchema, filter, "actor filter"));
@@ -697,6 +713,8 @@ class CorpusImpl implements Corpus {
 
   async review(eventId: string, input: ReviewInput & { articleId?: string }): Promise<StoredReview> {
     const { articleId, ...rest } = input;
+    if (articleId !== undefined) parseOr(SqlTextSchema, articleId, "article id");
+    parseOr(SqlTextSchema, eventId, "event id");
     const r = parseOr(ReviewInputSchema, rest, "review");
     const conds = [eq(events.id, eventId)];
     if (articleId) conds.push(eq(events.articleId, articleId));

@@ -10,17 +10,27 @@ import { z } from "zod";
 
 const oneOrMany = <T extends z.ZodType>(s: T) => z.union([s, z.array(s).min(1)]);
 
+const NUL_FREE = "must not contain NUL (\\u0000) characters";
+const nulFree = (s: string) => !s.includes("\u0000");
+
+/**
+ * A string bound as an SQL parameter. PostgreSQL text cannot hold NUL, so a NUL is a validation error here rather
+ * than a database error later; values are always parameters, so quotes, `%`, `_` and `\\` are plain characters.
+ */
+export const SqlTextSchema = z.string().max(10_000).refine(nulFree, NUL_FREE);
+const FilterText = SqlTextSchema.pipe(z.string().min(1));
+
 /** The filter every listing shares; each listing reads the fields that apply to it. */
 export const FilterSchema = z.object({
   /** Actor id, name or alias; matches an event's source, target or mediators. */
-  actor: z.string().min(1).optional(),
+  actor: FilterText.optional(),
   /** Restrict `actor` to one role. */
   role: z.enum(["source", "target", "mediator"]).optional(),
   type: oneOrMany(EventTypeSchema).optional(),
   /** Dotted issue id; `ceasefire` also matches `ceasefire.permanent`. */
-  issue: z.string().min(1).optional(),
+  issue: FilterText.optional(),
   /** Outlet name, case-insensitive. */
-  outlet: z.string().min(1).optional(),
+  outlet: FilterText.optional(),
   status: oneOrMany(EventStatusSchema).optional(),
   /** On or after (event date, else the article's published date): `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
   from: PartialDateSchema.optional(),
@@ -30,8 +40,8 @@ export const FilterSchema = z.object({
    * Full-text search (web-search syntax: words, "phrases", -not, or; English stemming): events match on
    * their evidence, articles on title and text, claims on their evidence.
    */
-  text: z.string().min(1).optional(),
-  articleId: z.string().min(1).optional(),
+  text: FilterText.optional(),
+  articleId: FilterText.optional(),
   limit: z.number().int().min(1).max(10_000).default(100),
   offset: z.number().int().min(0).default(0),
 });
@@ -49,7 +59,7 @@ export type ArticleFilter = z.input<typeof ArticleFilterSchema>;
 
 export const ActorFilterSchema = FilterSchema.extend({
   /** Substring of the actor's id, name or aliases. */
-  name: z.string().min(1).optional(),
+  name: FilterText.optional(),
   actorType: ActorTypeSchema.optional(),
   known: z.boolean().optional(),
 });
@@ -86,9 +96,11 @@ export const ReviewInputSchema = z
   .object({
     action: ReviewActionSchema,
     changes: ReviewChangesSchema.default({}),
-    author: z.string().min(1),
-    note: z.string().nullish(),
+    author: FilterText.pipe(z.string().max(200)),
+    note: SqlTextSchema.nullish(),
   })
+  // Corrections are stored as jsonb, which cannot hold NUL either.
+  .refine((r) => !JSON.stringify(r.changes).includes("\\u0000"), { message: NUL_FREE, path: ["changes"] })
   .refine((r) => (r.action === "correct") === Object.keys(r.changes).length > 0, {
     message: "a correction needs changes; verify and reject take none",
     path: ["changes"],
@@ -96,9 +108,9 @@ export const ReviewInputSchema = z
 export type ReviewInput = z.input<typeof ReviewInputSchema>;
 
 export const ReviewFilterSchema = z.object({
-  eventId: z.string().optional(),
-  articleId: z.string().optional(),
-  author: z.string().optional(),
+  eventId: SqlTextSchema.optional(),
+  articleId: SqlTextSchema.optional(),
+  author: SqlTextSchema.optional(),
   action: ReviewActionSchema.optional(),
   limit: z.number().int().min(1).max(10_000).default(100),
   offset: z.number().int().min(0).default(0),

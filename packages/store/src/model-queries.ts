@@ -6,7 +6,6 @@ import type { FilterSchema, ModelFilterSchema, TimelineFilterSchema } from "./fi
 import {
   type ActorRole,
   actorRoles,
-  buildTimeline,
   type ClaimDisagreement,
   type ClaimSeries,
   claimDisagreements,
@@ -23,6 +22,8 @@ import {
   type Timeline,
   type Track,
 } from "./model";
+import { sqlStances } from "./queries/stances";
+import { sqlTimeline } from "./summaries/timeline";
 import { eventScope, loadView } from "./views";
 
 type ModelFilter = z.output<typeof ModelFilterSchema>;
@@ -69,21 +70,14 @@ export async function rolesView(db: Db, f: ModelFilter): Promise<RolesView> {
   return { tracks: r.tracks, roles: r.roles.slice(f.offset, f.offset + f.limit), actors: view.actorNames };
 }
 
+/** Computed in the database (see `sqlStances`); core's stance functions are the reference it is tested against. */
 export async function stancesView(db: Db, f: ModelFilter): Promise<StancesView> {
-  const view = await loadView(db, f, { types: STANCE_TYPES, statuses: ["occurred", "negated"], withIssues: true });
-  const histories = stanceHistories(view, { rollUp: f.rollUp ?? true });
-  return {
-    histories: histories.slice(f.offset, f.offset + f.limit),
-    matrix: stanceMatrix(histories),
-    stickingPoints: stickingPoints(histories),
-    actors: view.actorNames,
-  };
+  return sqlStances(db, f);
 }
 
+/** Aggregated in SQL (see `sqlTimeline`); core's `buildTimeline` is the reference it is tested against. */
 export async function timelineView(db: Db, f: z.output<typeof TimelineFilterSchema>): Promise<Timeline> {
-  const view = await loadView(db, f, { lean: true });
-  const t = buildTimeline(view, { granularity: f.granularity, rollUp: f.rollUp ?? false });
-  return { ...t, buckets: t.buckets.slice(f.offset, f.offset + f.limit) };
+  return sqlTimeline(db, f);
 }
 
 export async function claimSeriesView(db: Db, f: ModelFilter & { kind?: string | string[] }): Promise<ClaimSeriesView> {

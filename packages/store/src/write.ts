@@ -17,6 +17,7 @@ import {
 import { dateBounds, type ReviewChanges } from "./filters";
 import { countWords } from "./model";
 import { loadEvents } from "./read";
+import { articlesScope, eventKeyScope, markTimelineStale, updateSummaries } from "./summaries";
 
 /** Rows per INSERT statement; keeps every statement well under PostgreSQL's 65,535 parameters. */
 const CHUNK = 500;
@@ -224,6 +225,7 @@ export async function writeAnalyses(
       });
     }
   }
+  await markStaleOnAffiliationChange(tx, [...actorRows.values()]);
   await insertChunked(
     [...actorRows.values()].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0)),
     (chunk) =>
@@ -290,6 +292,7 @@ export async function writeAnalyses(
     if (existing.size > 0) {
       const old = [...existing];
       await markPending(tx, old);
+      await updateSummaries(tx, articlesScope(old), -1);
       await tx.delete(events).where(inArray(events.articleId, old));
       await tx.delete(mentions).where(inArray(mentions.articleId, old));
       await tx.delete(claims).where(inArray(claims.articleId, old));
@@ -381,6 +384,7 @@ export async function writeAnalyses(
       l.issues.map((x) => ({ article_id: x.articleId, event_id: x.eventId, issue: x.issue, ord: x.ord })),
     ),
   );
+  await updateSummaries(tx, articlesScope(todo.map((it) => it.analysis.article.id)), 1);
   await insertJson(
     tx,
     "claims",
@@ -477,6 +481,19 @@ export async function applyReviewTo(
   action: keyof typeof STATE,
   changes: ReviewChanges,
 ): Promise<void> {
+  // The event's summary rows leave with its old state and come back with the new one.
+  await updateSummaries(tx, eventKeyScope(articleId, eventId), -1);
+  await applyReviewChange(tx, articleId, eventId, action, changes);
+  await updateSummaries(tx, eventKeyScope(articleId, eventId), 1);
+}
+
+async function applyReviewChange(
+  tx: Db,
+  articleId: string,
+  eventId: string,
+  action: keyof typeof STATE,
+  changes: ReviewChanges,
+): Promise<void> {
   const where = and(eq(events.articleId, articleId), eq(events.id, eventId));
   if (action !== "correct" || Object.keys(changes).length === 0) {
     await tx.update(events).set({ reviewState: STATE[action] }).where(where);
@@ -501,4 +518,24 @@ export async function applyReviewTo(
     const { issues } = eventLinks(corrected);
     if (issues.length) await tx.insert(eventIssues).values(issues);
   }
+}
+
+/**
+ * Summaries count actors under their affiliation root as it was when the events were written; an upsert that
+ * moves an existing actor to another affiliation makes those counts stale.
+ */
+async function markStaleOnAffiliationChange(tx: Db, rows: readonly (typeof actors.$inferInsert)[]): Promise<void> {
+  if (rows.length === 0) return;
+  const current = await tx
+    .select({ id: actors.id, affiliation: actors.affiliation })
+    .from(actors)
+    .where(
+      inArray(
+        actors.id,
+        rows.map((r) => r.id),
+      ),
+    );
+  const before = new Map(current.map((r) => [r.id, r.affiliation ?? null]));
+  const moved = rows.some((r) => before.has(r.id) && before.get(r.id) !== (r.affiliation ?? null));
+  if (moved) await markTimelineStale(tx);
 }

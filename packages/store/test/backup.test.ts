@@ -93,6 +93,11 @@ describe.each(LIVE)("backup from $name", ({ name, open }) => {
       const r = await t.corpus.restore(backup, { force: true });
       expect(r.verified).toBe(true);
       expect(await t.corpus.digest()).toEqual(backup.digest);
+      // summaries derived from the old contents are gone too
+      expect(await t.corpus.timeline({ granularity: "month" })).toEqual(
+        await source.corpus.timeline({ granularity: "month" }),
+      );
+      expect(await t.corpus.stances()).toEqual(await source.corpus.stances());
     } finally {
       await t.cleanup();
     }

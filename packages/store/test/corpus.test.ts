@@ -27,7 +27,13 @@ describe.each(DRIVERS)("corpus on $name", ({ name, open, skip }) => {
       expect(c.driver).toBe(name);
       expect(await c.migrate()).toEqual([]);
       const s = await c.status();
-      expect(s.applied.map((m) => m.id)).toEqual(["0001_init", "0002_clusters", "0005_recluster_pending"]);
+      expect(s.applied.map((m) => m.id)).toEqual([
+        "0001_init",
+        "0002_clusters",
+        "0003_timeline_counts",
+        "0004_stance_records",
+        "0005_recluster_pending",
+      ]);
       expect(s.pending).toEqual([]);
       expect(s.counts.articles).toBe(0);
     });

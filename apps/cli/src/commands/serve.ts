@@ -1,7 +1,6 @@
 import { spawnSync } from "node:child_process";
-import { createHash, timingSafeEqual } from "node:crypto";
 import { existsSync, readdirSync, statSync } from "node:fs";
-import { createServer, type IncomingMessage, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 import { dirname, join, resolve } from "node:path";
@@ -13,6 +12,9 @@ import { z } from "zod";
 import { type GlobalOptions, globalsOf, openStore } from "../context";
 import { env } from "../env";
 import { CliError, EXIT } from "../errors";
+import { checkRequest, isLoopback, redact, refuse, setSecurityHeaders } from "./serve-guard";
+
+export { isLoopback, requestToken, tokenMatches } from "./serve-guard";
 
 export const ServeOptionsSchema = z.object({
   port: z.coerce.number().int().min(0).max(65_535).default(3000),
@@ -23,33 +25,6 @@ export const ServeOptionsSchema = z.object({
   rebuild: z.boolean().default(false),
 });
 export type ServeOptions = z.input<typeof ServeOptionsSchema>;
-
-/** Loopback addresses need no login; any other bind address requires PARLEY_TOKEN on every request. */
-export function isLoopback(host: string): boolean {
-  return host === "localhost" || host === "::1" || /^127\.\d+\.\d+\.\d+$/.test(host);
-}
-
-const digest = (s: string) => createHash("sha256").update(s, "utf8").digest();
-
-/** The token a request carries: `Authorization: Bearer <token>` (CLI, scripts) or Basic with it as password (browsers). */
-export function requestToken(header: string | undefined): string | null {
-  if (!header) return null;
-  const [scheme, value] = header.split(/\s+/, 2);
-  if (!scheme || !value) return null;
-  if (scheme.toLowerCase() === "bearer") return value;
-  if (scheme.toLowerCase() === "basic") {
-    const decoded = Buffer.from(value, "base64").toString("utf8");
-    const i = decoded.indexOf(":");
-    return i < 0 ? null : decoded.slice(i + 1);
-  }
-  return null;
-}
-
-/** Constant-time comparison (both sides hashed first, so lengths never leak either). */
-export function tokenMatches(given: string | null, expected: string): boolean {
-  if (given === null) return false;
-  return timingSafeEqual(digest(given), digest(expected));
-}
 
 /** The `apps/web` folder: `$PARLEY_WEB_DIR`, else found by walking up from this file (source or bundle). */
 export function findWebDir(): string {
@@ -108,9 +83,33 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+
+/**
+ * The server's request listener: every request passes `checkRequest` (token, host, cross-site writes, body size)
+ * and every response gets the security headers before `handle` (the web app) sees it.
+ */
+export function guardedListener(handle: Handler, token: string | null, log: (line: string) => void = console.error) {
+  return (req: IncomingMessage, res: ServerResponse) => {
+    const refusal = checkRequest(req, { token });
+    if (refusal) {
+      refuse(res, refusal);
+      return;
+    }
+    setSecurityHeaders(res);
+    handle(req, res).catch((err: unknown) => {
+      // The message and stack only (never the request, whose headers hold the token), scrubbed of the token anyway.
+      const detail = err instanceof Error ? (err.stack ?? err.message) : String(err);
+      log(`[parley] request failed: ${token ? redact(detail, token) : detail}`);
+      if (!res.headersSent) res.writeHead(500, { "Content-Type": "text/plain; charset=utf-8" });
+      res.end("Internal server error\n");
+    });
+  };
+}
+
 type NextFactory = (opts: { dev: boolean; dir: string; hostname: string; port: number; quiet?: boolean }) => {
   prepare(): Promise<void>;
-  getRequestHandler(): (req: IncomingMessage, res: import("node:http").ServerResponse) => Promise<void>;
+  getRequestHandler(): Handler;
   close?(): Promise<void>;
 };
 
@@ -129,6 +128,8 @@ export async function serve(
       "Set PARLEY_TOKEN (at least 12 characters) or bind to 127.0.0.1.",
     );
   }
+  // Nothing else in this process (the web app, a dependency's logging) needs the token: keep it out of reach.
+  delete process.env.PARLEY_TOKEN;
   const webDir = findWebDir();
   if (!opts.dev) ensureBuild(webDir, opts.rebuild);
 
@@ -154,18 +155,7 @@ export async function serve(
   await app.prepare();
   const handle = app.getRequestHandler();
 
-  const server = createServer((req, res) => {
-    if (needsToken && !tokenMatches(requestToken(req.headers.authorization), token)) {
-      res.writeHead(401, { "WWW-Authenticate": 'Basic realm="Parley", charset="UTF-8"', "Content-Type": "text/plain" });
-      res.end("Unauthorized: send PARLEY_TOKEN as a bearer token (or as the password).\n");
-      return;
-    }
-    handle(req, res).catch((err: unknown) => {
-      console.error("[parley] request failed:", err);
-      if (!res.headersSent) res.writeHead(500, { "Content-Type": "text/plain" });
-      res.end("Internal server error\n");
-    });
-  });
+  const server = createServer(guardedListener(handle, needsToken ? token : null));
   await new Promise<void>((ok, fail) => {
     server.once("error", fail);
     server.listen(opts.port, opts.host, () => ok());

@@ -1,7 +1,13 @@
 type Cell = string | number | boolean | null | undefined;
 
+/**
+ * A CSV cell. Text starting with = + - @ (or a tab or carriage return) is a formula to a spreadsheet, which an
+ * article could use to run one on the analyst's machine (`=HYPERLINK(…)`, DDE): such text gets a leading `'`.
+ * Numbers are written as they are.
+ */
 const cell = (v: Cell) => {
-  const s = v == null ? "" : String(v);
+  let s = v == null ? "" : String(v);
+  if (typeof v === "string" && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 };
 

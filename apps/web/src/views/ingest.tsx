@@ -1,4 +1,5 @@
 "use client";
+import { MAX_UPLOAD_BYTES, megabytes, UPLOAD_EXTENSIONS, uploadRefusal } from "@parley/api/limits";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { Downloads } from "../components/downloads";
@@ -60,6 +61,12 @@ export function IngestView() {
     try {
       if (pasted) record("pasted text", await text.mutateAsync({ text: pasted, ...meta }));
       for (const file of uploads) {
+        // Type and size are checked here too, so a wrong or huge file is never read or sent.
+        const refused = uploadRefusal(file.name, file.size);
+        if (refused) {
+          record(file.name, { inserted: 0, duplicates: 0, failed: 1, events: 0, errors: [{ message: refused }] });
+          continue;
+        }
         const content = await file.text();
         try {
           record(file.name, await files.mutateAsync({ files: [{ name: file.name, content }], meta }));
@@ -106,8 +113,8 @@ export function IngestView() {
           <textarea name="text" rows={8} />
         </label>
         <label className="field">
-          <span>…or files (.txt, .html, .json, .jsonl, .csv)</span>
-          <input name="files" type="file" multiple accept=".txt,.text,.md,.html,.htm,.json,.jsonl,.ndjson,.csv" />
+          <span>…or files (.txt, .html, .json, .jsonl, .csv; up to {megabytes(MAX_UPLOAD_BYTES)} each)</span>
+          <input name="files" type="file" multiple accept={UPLOAD_EXTENSIONS.join(",")} />
         </label>
         <div>
           <button type="submit" className="btn btn-primary" disabled={busy}>

@@ -79,8 +79,8 @@ export const modelRouter = createTRPCRouter({
         hypothetical: slim(b.hypothetical),
         negated: slim(b.negated),
       })),
-      undated: t.undated.length,
-      tooCoarse: Object.values(t.tooCoarse).reduce((n, ids) => n + ids.length, 0),
+      undated: t.undated,
+      tooCoarse: Object.values(t.tooCoarse).reduce((n, k) => n + k, 0),
     };
   }),
   /** Claim series as the chart needs them (date, value, outlet per point) and the widest disagreements. */

@@ -154,11 +154,17 @@ export function actorRoles(
   }
   // unlinked main parties join the linked component they share most events with
   const unlinked = [...main].filter((a) => !linked.has(a)).sort(cmp);
-  for (const a of unlinked) {
-    const shared = new Map<string, number>();
+  const involvedIn = new Map<string, string[][]>(); // unlinked party → participants of each of its events
+  if (unlinked.length > 0) {
+    const wanted = new Set(unlinked);
     for (const e of events) {
       const ps = uniq([...e.source, ...e.target, ...e.mediators]);
-      if (!ps.includes(a)) continue;
+      for (const a of ps) if (wanted.has(a)) (involvedIn.get(a) ?? involvedIn.set(a, []).get(a)!).push(ps);
+    }
+  }
+  for (const a of unlinked) {
+    const shared = new Map<string, number>();
+    for (const ps of involvedIn.get(a) ?? []) {
       for (const p of ps) if (p !== a && linked.has(p)) shared.set(find(p), (shared.get(find(p)) ?? 0) + 1);
     }
     const best = [...shared].sort((x, y) => y[1] - x[1] || cmp(x[0], y[0]))[0];
@@ -187,6 +193,8 @@ export function actorRoles(
 
   // 3. roles per track
   const evidence = new Map<string, RoleEvidence>(); // key track \0 actor
+  // Per evidence list, the ids already in it: an active actor has thousands (a linear `includes` was quadratic).
+  const seen = new Map<string[], Set<string>>();
   events.forEach((e, i) => {
     const involved = uniq([...e.source, ...e.target, ...e.mediators]);
     const h = host(e);
@@ -201,7 +209,16 @@ export function actorRoles(
           ev = emptyEvidence();
           evidence.set(key, ev);
         }
-        if (!ev[kind].includes(e.id)) ev[kind].push(e.id);
+        const list = ev[kind];
+        let ids = seen.get(list);
+        if (!ids) {
+          ids = new Set();
+          seen.set(list, ids);
+        }
+        if (!ids.has(e.id)) {
+          ids.add(e.id);
+          list.push(e.id);
+        }
       }
   });
   const roles: ActorRole[] = [];

@@ -8,7 +8,8 @@ export type StanceKind = "demands" | "proposes" | "accepts" | "rejects" | "urges
 /** Stances that are in favour of what they name (an `urges` is pressure on someone else, not a position). */
 export const POSITIVE_STANCES: readonly StanceKind[] = ["demands", "proposes", "accepts"];
 
-const STANCE_OF: Partial<Record<EventType, StanceKind>> = {
+/** The stance an event type expresses (its source's; for AGREE its source's and target's). */
+export const STANCE_OF: Readonly<Partial<Record<EventType, StanceKind>>> = {
   DEMAND: "demands",
   PROPOSE: "proposes",
   COUNTER_PROPOSE: "proposes",

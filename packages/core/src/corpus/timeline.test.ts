@@ -46,7 +46,7 @@ describe("buildTimeline", () => {
     expect(t.buckets.map((b) => b.key)).toEqual(keys);
     expect(t.buckets.map((b) => b.start)).toEqual(starts);
     expect(t.buckets.map((b) => b.occurred.total)).toEqual(occurred);
-    expect(t.undated).toEqual(["t7"]);
+    expect(t.undated).toBe(1);
   });
 
   it("keeps planned and hypothetical events apart from what occurred", () => {
@@ -58,8 +58,8 @@ describe("buildTimeline", () => {
   });
 
   it("lists month-precision events apart in daily and weekly timelines, but counts them by month", () => {
-    expect(tl(specs, "day").tooCoarse).toEqual({ "2024-02": ["t6"] });
-    expect(tl(specs, "week").tooCoarse).toEqual({ "2024-02": ["t6"] });
+    expect(tl(specs, "day").tooCoarse).toEqual({ "2024-02": 1 });
+    expect(tl(specs, "week").tooCoarse).toEqual({ "2024-02": 1 });
     expect(tl(specs, "month").tooCoarse).toEqual({});
     expect(tl(specs, "month").buckets[0]!.occurred.byType.REJECT).toBe(1);
   });

@@ -36,15 +36,16 @@ export interface Timeline {
   granularity: Granularity;
   /** Buckets with at least one event, oldest first (no empty buckets are filled in). */
   buckets: TimelineBucket[];
-  /** Events whose own date is coarser than the granularity (`2024-02` in a daily timeline): ids per date. */
-  tooCoarse: Record<string, string[]>;
+  /** Events whose own date is coarser than the granularity (`2024-02` in a daily timeline): count per date. */
+  tooCoarse: Record<string, number>;
   /** Events with neither a date nor a dated article. */
-  undated: string[];
+  undated: number;
 }
 
 const emptyCounts = (): TimelineCounts => ({ total: 0, byType: {}, byActor: {}, byIssue: {} });
 
-function bucketStart(key: string, granularity: Granularity): string {
+/** First day of a bucket key (`2024-02-10`, `2024-W06` → its Monday, `2024-02` → `2024-02-01`). */
+export function bucketStart(key: string, granularity: Granularity): string {
   if (granularity === "day") return key;
   if (granularity === "month") return `${key}-01`;
   // ISO week → its Monday: week 1 holds Jan 4
@@ -68,22 +69,20 @@ export function buildTimeline(
   const idx = indexCorpus(view);
   const map = (id: string) => (options.rollUp ? idx.root(id) : id);
   const buckets = new Map<string, TimelineBucket>();
-  const tooCoarse: Record<string, string[]> = {};
-  const undated: string[] = [];
+  const tooCoarse: Record<string, number> = {};
+  let undated = 0;
   for (const e of view.events) {
     let key: string | null;
     if (e.date) {
       key = bucketOf(e.date.value, granularity);
       if (!key) {
-        const list = tooCoarse[e.date.value];
-        if (list) list.push(e.id);
-        else tooCoarse[e.date.value] = [e.id];
+        bump(tooCoarse, e.date.value);
         continue;
       }
     } else {
       const pub = idx.article(e.articleId)?.published;
       if (!pub) {
-        undated.push(e.id);
+        undated++;
         continue;
       }
       key = bucketOf(pub, granularity)!;
@@ -113,6 +112,5 @@ export function buildTimeline(
       b[s].byActor = sortedRecord(b[s].byActor);
       b[s].byIssue = sortedRecord(b[s].byIssue);
     }
-  for (const k of Object.keys(tooCoarse)) tooCoarse[k]!.sort(cmp);
-  return { granularity, buckets: out, tooCoarse: sortedRecord(tooCoarse), undated: undated.sort(cmp) };
+  return { granularity, buckets: out, tooCoarse: sortedRecord(tooCoarse), undated };
 }
