@@ -44,12 +44,15 @@ export async function corpusDigest(db: Db): Promise<CorpusDigest> {
   for (const t of DIGESTED) {
     const hash = createHash("sha256");
     let rows = 0;
-    const drop = t.skip.map((c) => ` - '${c}'`).join("");
+    const order = sql.join(
+      t.key.split(", ").map((k) => sql.identifier(k)),
+      sql`, `,
+    );
     for (let offset = 0; ; offset += PAGE) {
-      // Table and column names come from the constant list above.
       const page = await queryRows<{ r: Record<string, unknown> | string }>(
         db,
-        sql.raw(`SELECT to_jsonb(t)${drop} AS r FROM ${t.table} t ORDER BY ${t.key} LIMIT ${PAGE} OFFSET ${offset}`),
+        sql`SELECT to_jsonb(t) - ${sql.param(t.skip)}::text[] AS r FROM ${sql.identifier(t.table)} t
+          ORDER BY ${order} LIMIT ${PAGE} OFFSET ${offset}`,
       );
       for (const { r } of page) {
         const row = typeof r === "string" ? (JSON.parse(r) as Record<string, unknown>) : r;
@@ -91,8 +94,14 @@ export async function clearCorpus(db: Db): Promise<void> {
       tx,
       sql`SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename`,
     );
-    const names = tables.map((t) => t.name).filter((n) => !KEPT.has(n) && /^[a-z_][a-z0-9_]*$/.test(n));
-    // The names come from the catalogue and are checked above.
-    if (names.length > 0) await tx.execute(sql.raw(`TRUNCATE ${names.join(", ")} CASCADE`));
+    const names = tables.map((t) => t.name).filter((n) => !KEPT.has(n));
+    if (names.length > 0) {
+      await tx.execute(
+        sql`TRUNCATE ${sql.join(
+          names.map((n) => sql.identifier(n)),
+          sql`, `,
+        )} CASCADE`,
+      );
+    }
   });
 }

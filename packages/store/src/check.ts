@@ -38,12 +38,12 @@ async function sqlRule(db: Db, name: string, rule: string, offenders: SQL): Prom
 
 function structuralRules(): [string, string, SQL][] {
   const orphan = (table: string, what: string) =>
-    sql.raw(`SELECT '${what} ' || t.article_id AS ex FROM ${table} t
-      WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = t.article_id)`);
+    sql`SELECT ${`${what} `}::text || t.article_id AS ex FROM ${sql.identifier(table)} t
+      WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = t.article_id)`;
   /** `ord` runs 0..n-1 in every article: a gap or a repeat means rows were lost or written twice. */
   const ordGaps = (table: string) =>
-    sql.raw(`SELECT article_id || ': ' || count(*) || ' rows, ord ' || min(ord) || '..' || max(ord) AS ex
-      FROM ${table} GROUP BY article_id HAVING min(ord) <> 0 OR max(ord) <> count(*) - 1 OR count(DISTINCT ord) <> count(*)`);
+    sql`SELECT article_id || ': ' || count(*) || ' rows, ord ' || min(ord) || '..' || max(ord) AS ex
+      FROM ${sql.identifier(table)} GROUP BY article_id HAVING min(ord) <> 0 OR max(ord) <> count(*) - 1 OR count(DISTINCT ord) <> count(*)`;
   return [
     ["event-article", "every event's article exists", orphan("events", "event of missing article")],
     ["mention-article", "every mention's article exists", orphan("mentions", "mention of missing article")],
@@ -56,15 +56,15 @@ function structuralRules(): [string, string, SQL][] {
     [
       "event-link-event",
       "every event–actor and event–issue link's event exists",
-      sql.raw(`SELECT 'link of missing event ' || l.article_id || '/' || l.event_id AS ex FROM (
+      sql`SELECT 'link of missing event ' || l.article_id || '/' || l.event_id AS ex FROM (
           SELECT article_id, event_id FROM event_actors UNION ALL SELECT article_id, event_id FROM event_issues) l
-        WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.article_id = l.article_id AND e.id = l.event_id)`),
+        WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.article_id = l.article_id AND e.id = l.event_id)`,
     ],
     [
       "mention-actor",
       "every mention's actor is among its article's actors",
-      sql.raw(`SELECT m.article_id || ' mention ' || m.ord || ' actor ' || m.actor_id AS ex FROM mentions m
-        WHERE NOT EXISTS (SELECT 1 FROM article_actors aa WHERE aa.article_id = m.article_id AND aa.actor_id = m.actor_id)`),
+      sql`SELECT m.article_id || ' mention ' || m.ord || ' actor ' || m.actor_id AS ex FROM mentions m
+        WHERE NOT EXISTS (SELECT 1 FROM article_actors aa WHERE aa.article_id = m.article_id AND aa.actor_id = m.actor_id)`,
     ],
     ["event-order", "each article's events are numbered 0..n-1 (none lost, none twice)", ordGaps("events")],
     ["mention-order", "each article's mentions are numbered 0..n-1", ordGaps("mentions")],
@@ -72,22 +72,22 @@ function structuralRules(): [string, string, SQL][] {
     [
       "cluster-member-event",
       "every cluster member's event and cluster exist (no orphan members)",
-      sql.raw(`SELECT 'member ' || m.cluster_id || ' ' || m.article_id || '/' || m.event_id AS ex
+      sql`SELECT 'member ' || m.cluster_id || ' ' || m.article_id || '/' || m.event_id AS ex
         FROM event_cluster_members m
         WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.article_id = m.article_id AND e.id = m.event_id)
-          OR NOT EXISTS (SELECT 1 FROM event_clusters c WHERE c.id = m.cluster_id)`),
+          OR NOT EXISTS (SELECT 1 FROM event_clusters c WHERE c.id = m.cluster_id)`,
     ],
     [
       "cluster-once",
       "an event is in at most one automatic cluster",
-      sql.raw(`SELECT m.article_id || '/' || m.event_id || ' in ' || count(*) || ' clusters' AS ex
+      sql`SELECT m.article_id || '/' || m.event_id || ' in ' || count(*) || ' clusters' AS ex
         FROM event_cluster_members m JOIN event_clusters c ON c.id = m.cluster_id AND c.method = 'parley-auto-1'
-        GROUP BY m.article_id, m.event_id HAVING count(*) > 1`),
+        GROUP BY m.article_id, m.event_id HAVING count(*) > 1`,
     ],
     [
       "cluster-counts",
       "each automatic cluster's stored counts (articles, outlets, statuses) match its members",
-      sql.raw(`SELECT c.id || ': stored ' || c.article_count || ' article(s), ' || c.outlet_count || ' outlet(s), '
+      sql`SELECT c.id || ': stored ' || c.article_count || ' article(s), ' || c.outlet_count || ' outlet(s), '
           || coalesce(s.total, 0) || ' status(es); members give ' || coalesce(m.articles, 0) || ', '
           || coalesce(m.outlets, 0) || ', ' || coalesce(m.members, 0) AS ex
         FROM event_clusters c
@@ -98,13 +98,13 @@ function structuralRules(): [string, string, SQL][] {
         LEFT JOIN LATERAL (SELECT sum(v::int) AS total FROM jsonb_each_text(c.statuses) AS j(k, v)) s ON true
         WHERE c.method = 'parley-auto-1' AND (c.article_count IS DISTINCT FROM coalesce(m.articles, 0)::int
           OR c.outlet_count IS DISTINCT FROM coalesce(m.outlets, 0)::int
-          OR coalesce(s.total, 0) IS DISTINCT FROM coalesce(m.members, 0))`),
+          OR coalesce(s.total, 0) IS DISTINCT FROM coalesce(m.members, 0))`,
     ],
     [
       "review-state",
       "each reviewed event carries the state of its latest review, and only reviewed events carry one " +
         "(events sharing their review key with another are left out: a review applies to one of them until re-analysis)",
-      sql.raw(`SELECT e.article_id || '/' || e.id || ': state ' || coalesce(e.review_state, 'none') || ', latest review '
+      sql`SELECT e.article_id || '/' || e.id || ': state ' || coalesce(e.review_state, 'none') || ', latest review '
           || coalesce(r.action, 'none') AS ex
         FROM events e LEFT JOIN LATERAL (SELECT action FROM reviews r WHERE r.article_id = e.article_id
             AND r.event_type = e.key_type AND r.evidence_start = e.evidence_start AND r.evidence_end = e.evidence_end
@@ -112,7 +112,7 @@ function structuralRules(): [string, string, SQL][] {
         WHERE e.review_state IS DISTINCT FROM CASE r.action WHEN 'verify' THEN 'verified'
           WHEN 'correct' THEN 'corrected' WHEN 'reject' THEN 'rejected' END
           AND NOT EXISTS (SELECT 1 FROM events s WHERE s.article_id = e.article_id AND s.key_type = e.key_type
-            AND s.evidence_start = e.evidence_start AND s.evidence_end = e.evidence_end AND s.id <> e.id)`),
+            AND s.evidence_start = e.evidence_start AND s.evidence_end = e.evidence_end AND s.id <> e.id)`,
     ],
   ];
 }
