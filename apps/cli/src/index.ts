@@ -1,6 +1,7 @@
 import { EXTRACTOR_VERSION } from "@parley/core";
 import { Command } from "commander";
 import { actorsCommand } from "./commands/actors";
+import { backupCommand, restoreCommand } from "./commands/backup";
 import { claimsCommand } from "./commands/claims";
 import { clustersCommand } from "./commands/clusters";
 import { dbCommand } from "./commands/db";
@@ -52,6 +53,8 @@ const program = new Command("parley")
   .addCommand(sourcesCommand)
   .addCommand(exportCommand)
   .addCommand(importCommand)
+  .addCommand(backupCommand)
+  .addCommand(restoreCommand)
   .addCommand(statsCommand)
   .addCommand(dbCommand)
   .addCommand(extractCommand)

@@ -26,6 +26,93 @@ export const EVENT_BUCKET = sql`CASE
 
 const notRejected = sql`${events.reviewState} IS DISTINCT FROM 'rejected'`;
 
+/**
+ * Records the partitions of the given articles' events, and of the stored clusters holding them, as out of date.
+ * Call inside the transaction that writes the articles (before deleting replaced events: their cluster
+ * memberships go with them), so the record commits or vanishes with the write.
+ */
+export async function markPending(
+  db: Db,
+  articleIds: readonly string[],
+  opts: { clustered: boolean } = { clustered: true },
+): Promise<void> {
+  if (articleIds.length === 0) return;
+  const ids = sql.param([...articleIds]);
+  // New articles are in no cluster yet: only replaced ones need the partitions of the clusters holding them.
+  const held = opts.clustered
+    ? sql`UNION SELECT c.bucket FROM ${eventClusters} c JOIN ${eventClusterMembers} m ON m.cluster_id = c.id
+        WHERE m.article_id = ANY(${ids}::text[]) AND c.bucket IS NOT NULL`
+    : sql``;
+  await db.execute(
+    sql`INSERT INTO recluster_pending (bucket) SELECT DISTINCT b FROM (
+      SELECT ${EVENT_BUCKET} AS b FROM ${events} JOIN ${articles} ON ${articles.id} = ${events.articleId}
+        WHERE ${events.articleId} = ANY(${ids}::text[]) ${held}) AS x ORDER BY b`,
+  );
+}
+
+/**
+ * Re-clusters the partitions recorded as out of date (`markPending`), or the whole corpus, and clears the record
+ * in the same transaction: after a crash the record is still there and the next call finishes the work.
+ */
+export async function reclusterPending(
+  db: Db,
+  scope: "pending" | "all" = "pending",
+  budget = Number.POSITIVE_INFINITY,
+): Promise<ReclusterSummary> {
+  const t0 = performance.now();
+  if (scope === "all" || !Number.isFinite(budget)) {
+    const summary = await db.transaction(async (tx) => {
+      await tx.execute(sql`SELECT pg_advisory_xact_lock(${RECLUSTER_LOCK})`);
+      const taken = await queryRows<{ bucket: string }>(tx, sql`DELETE FROM recluster_pending RETURNING bucket`);
+      if (scope === "all") return reclusterLocked(tx, "all");
+      const buckets = [...new Set(taken.map((r) => r.bucket))];
+      if (buckets.length === 0) return { buckets: 0, events: 0, clusters: 0 };
+      return reclusterLocked(tx, buckets);
+    });
+    return { ...summary, ms: Math.round(performance.now() - t0) };
+  }
+  // In steps of about `budget` events (re-clustering loads every event of its partitions): memory follows the
+  // largest partition, not the whole ingest. Each step re-clusters its partitions and clears them from the record
+  // in one transaction, so a crash between steps leaves the rest recorded. The sizes are read once, outside.
+  const pending = await queryRows<{ bucket: string }>(db, sql`SELECT DISTINCT bucket FROM recluster_pending`);
+  const total: ReclusterSummary = { buckets: 0, events: 0, clusters: 0, ms: 0 };
+  if (pending.length === 0) return total;
+  const sizes = new Map<string, number>();
+  const rows = await queryRows<{ b: string; n: number }>(
+    db,
+    sql`SELECT ${EVENT_BUCKET} AS b, count(*)::int AS n FROM ${events} JOIN ${articles} ON ${articles.id} = ${events.articleId}
+      WHERE ${EVENT_BUCKET} = ANY(${sql.param(pending.map((r) => r.bucket))}::text[]) GROUP BY 1`,
+  );
+  for (const r of rows) sizes.set(r.b, Number(r.n));
+  const steps: string[][] = [];
+  let step: string[] = [];
+  let size = 0;
+  // Sorted, a type's years sit together (a step often holds the neighbours its closure would add).
+  for (const b of pending.map((r) => r.bucket).sort()) {
+    const n = sizes.get(b) ?? 0;
+    if (step.length > 0 && size + n > budget) {
+      steps.push(step);
+      step = [];
+      size = 0;
+    }
+    step.push(b);
+    size += n;
+  }
+  if (step.length > 0) steps.push(step);
+  for (const buckets of steps) {
+    const r = await db.transaction(async (tx) => {
+      await tx.execute(sql`SELECT pg_advisory_xact_lock(${RECLUSTER_LOCK})`);
+      await tx.execute(sql`DELETE FROM recluster_pending WHERE bucket = ANY(${sql.param(buckets)}::text[])`);
+      return reclusterLocked(tx, buckets);
+    });
+    total.buckets += r.buckets;
+    total.events += r.events;
+    total.clusters += r.clusters;
+  }
+  // Partitions recorded meanwhile by another writer are left for its own call (or the next).
+  return { ...total, ms: Math.round(performance.now() - t0) };
+}
+
 /** Partitions holding the given articles' events now, plus those holding clusters with their events. */
 export async function bucketsOfArticles(db: Db, articleIds: readonly string[]): Promise<string[]> {
   if (articleIds.length === 0) return [];
@@ -169,6 +256,21 @@ export async function closeBuckets(db: Db, start: readonly string[]): Promise<st
 export async function recluster(db: Db, given: readonly string[] | "all"): Promise<ReclusterSummary> {
   const t0 = performance.now();
   if (given !== "all" && given.length === 0) return { buckets: 0, events: 0, clusters: 0, ms: 0 };
+  // Two processes re-clustering at once (concurrent ingests on one server) would each delete the partitions'
+  // clusters and insert their own, from different snapshots: an event could end in two clusters, or an insert
+  // fail on a duplicate id. One transaction-scoped advisory lock serialises them, and the reads happen after
+  // it is taken, so each sees the other's committed clusters and events.
+  const summary = await db.transaction(async (tx) => {
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(${RECLUSTER_LOCK})`);
+    return reclusterLocked(tx, given);
+  });
+  return { ...summary, ms: Math.round(performance.now() - t0) };
+}
+
+/** Any constant will do (another than the migrator's); it serialises re-clustering on one database. */
+const RECLUSTER_LOCK = 0x70636c75;
+
+async function reclusterLocked(db: Db, given: readonly string[] | "all"): Promise<Omit<ReclusterSummary, "ms">> {
   const buckets = given === "all" ? given : await closeBuckets(db, given);
   const inBuckets: SQL = buckets === "all" ? sql`true` : sql`${EVENT_BUCKET} = ANY(${sql.param([...buckets])}::text[])`;
   const evs = await loadEventsWhere(db, and(notRejected, inBuckets)!, true);
@@ -227,70 +329,68 @@ export async function recluster(db: Db, given: readonly string[] | "all"): Promi
   const scope = sql`${eventClusters.method} = ${CLUSTER_METHOD} AND ${
     buckets === "all" ? sql`true` : sql`${eventClusters.bucket} = ANY(${sql.param([...buckets])}::text[])`
   }`;
-  await db.transaction(async (tx) => {
-    // Unchanged clusters (same members, so the same id) keep their creation time.
-    const before = await queryRows<{ id: string; created_at: string | Date }>(
-      tx,
-      sql`SELECT ${eventClusters.id} AS id, ${eventClusters.createdAt} AS created_at FROM ${eventClusters} WHERE ${scope}`,
-    );
-    const created = new Map(before.map((r) => [r.id, new Date(r.created_at).toISOString()]));
-    await tx.delete(eventClusters).where(scope);
-    const now = new Date().toISOString();
-    await insertJson(
-      tx,
-      "event_clusters",
-      {
-        id: "text",
-        label: "text",
-        method: "text",
-        created_at: "timestamptz",
-        bucket: "text",
-        type: "text",
-        date: "text",
-        place_id: "text",
-        actors: "text[]",
-        issues: "text[]",
-        outlets: "text[]",
-        article_count: "integer",
-        outlet_count: "integer",
-        date_min: "text",
-        date_max: "text",
-        date_start: "date",
-        date_end: "date",
-        first_report: "jsonb",
-        statuses: "jsonb",
-      },
-      rows.map((r) => ({
-        id: r.id,
-        label: r.label,
-        method: r.method,
-        created_at: created.get(r.id) ?? now,
-        bucket: r.bucket,
-        type: r.type,
-        date: r.date,
-        place_id: r.placeId,
-        actors: r.actors,
-        issues: r.issues,
-        outlets: r.outlets,
-        article_count: r.articleCount,
-        outlet_count: r.outletCount,
-        date_min: r.dateMin,
-        date_max: r.dateMax,
-        date_start: r.dateStart,
-        date_end: r.dateEnd,
-        first_report: r.firstReport,
-        statuses: r.statuses,
-      })),
-    );
-    await insertJson(
-      tx,
-      "event_cluster_members",
-      { cluster_id: "text", article_id: "text", event_id: "text" },
-      members.map((m) => ({ cluster_id: m.clusterId, article_id: m.articleId, event_id: m.eventId })),
-    );
-  });
+  // Unchanged clusters (same members, so the same id) keep their creation time.
+  const before = await queryRows<{ id: string; created_at: string | Date }>(
+    db,
+    sql`SELECT ${eventClusters.id} AS id, ${eventClusters.createdAt} AS created_at FROM ${eventClusters} WHERE ${scope}`,
+  );
+  const created = new Map(before.map((r) => [r.id, new Date(r.created_at).toISOString()]));
+  await db.delete(eventClusters).where(scope);
+  const now = new Date().toISOString();
+  await insertJson(
+    db,
+    "event_clusters",
+    {
+      id: "text",
+      label: "text",
+      method: "text",
+      created_at: "timestamptz",
+      bucket: "text",
+      type: "text",
+      date: "text",
+      place_id: "text",
+      actors: "text[]",
+      issues: "text[]",
+      outlets: "text[]",
+      article_count: "integer",
+      outlet_count: "integer",
+      date_min: "text",
+      date_max: "text",
+      date_start: "date",
+      date_end: "date",
+      first_report: "jsonb",
+      statuses: "jsonb",
+    },
+    rows.map((r) => ({
+      id: r.id,
+      label: r.label,
+      method: r.method,
+      created_at: created.get(r.id) ?? now,
+      bucket: r.bucket,
+      type: r.type,
+      date: r.date,
+      place_id: r.placeId,
+      actors: r.actors,
+      issues: r.issues,
+      outlets: r.outlets,
+      article_count: r.articleCount,
+      outlet_count: r.outletCount,
+      date_min: r.dateMin,
+      date_max: r.dateMax,
+      date_start: r.dateStart,
+      date_end: r.dateEnd,
+      first_report: r.firstReport,
+      statuses: r.statuses,
+    })),
+  );
+  await insertJson(
+    db,
+    "event_cluster_members",
+    { cluster_id: "text", article_id: "text", event_id: "text" },
+    members.map((m) => ({ cluster_id: m.clusterId, article_id: m.articleId, event_id: m.eventId })),
+  );
   const nb = buckets === "all" ? new Set(rows.map((r) => r.bucket)).size : buckets.length;
-  return { buckets: nb, events: evs.length, clusters: rows.length, ms: Math.round(performance.now() - t0) };
+  return { buckets: nb, events: evs.length, clusters: rows.length };
 }
 
 /** ISO week as PostgreSQL's `to_char(d, 'IYYY-"W"IW')` writes it. */

@@ -9,11 +9,14 @@ import { z } from "zod";
 import {
   type AnalyzeFn,
   type Analyzer,
+  analysisTimeoutMs,
   defaultJobs,
   defaultWorkerUrl,
   inlineAnalyzer,
   WorkerPool,
 } from "./analysis-pool";
+import { type CorpusDigest, clearCorpus, corpusDigest, digestDifferences, TableDigestSchema } from "./backup";
+import { type CheckReport, checkCorpus } from "./check";
 import {
   bucketsOfArticles,
   bucketsOfEvents,
@@ -22,6 +25,7 @@ import {
   queryClusters,
   type ReclusterSummary,
   recluster,
+  reclusterPending,
   type StoredCluster,
 } from "./clusters";
 import { type Db, type Driver, type DriverKind, openPglite, openPostgres, queryRows } from "./db/driver";
@@ -156,6 +160,11 @@ export interface IngestOptions {
   onItem?: (item: IngestItem, outcome: ItemOutcome) => void;
   /** Re-cluster the touched partitions at the end (default true); queue workers do it once for many batches. */
   recluster?: boolean;
+  /**
+   * Limit on one article's analysis on a worker thread, in ms (default `$PARLEY_ANALYSIS_TIMEOUT` seconds, else
+   * 30 s; 0: none). Past it the article fails ("timed out after N s") and its worker is replaced.
+   */
+  timeoutMs?: number;
 }
 
 /** What became of one ingested item. */
@@ -243,6 +252,24 @@ export const CorpusExportSchema = z.object({
 });
 export type CorpusExport = z.infer<typeof CorpusExportSchema>;
 
+/** `parley backup`: the whole corpus (`exportAll`) with per-table row counts and content digests to verify a restore. */
+export const CorpusBackupSchema = z.object({
+  format: z.literal("parley-backup"),
+  version: z.literal(1),
+  createdAt: z.string(),
+  /** Per table: rows and SHA-256 of the rows (see `corpusDigest`); a restore must reproduce them exactly. */
+  digest: z.record(z.string(), TableDigestSchema),
+  corpus: CorpusExportSchema,
+});
+export type CorpusBackup = z.infer<typeof CorpusBackupSchema>;
+
+export interface RestoreSummary extends ImportSummary {
+  /** Every table's rows and digest equal the backup's. */
+  verified: boolean;
+  differences: ReturnType<typeof digestDifferences>;
+  digest: CorpusDigest;
+}
+
 export interface ImportSummary {
   articles: number;
   duplicates: number;
@@ -294,7 +321,18 @@ export interface Corpus {
    */
   streamEvents(filter?: EventFilter, opts?: { pageSize?: number; max?: number }): AsyncGenerator<EventWithContext[]>;
   importAll(data: unknown): Promise<ImportSummary>;
+  /** Per-table row counts and content digests (equal corpora give equal digests on either driver). */
+  digest(): Promise<CorpusDigest>;
+  /** The whole corpus with its digest; throws if another process changed the corpus meanwhile. */
+  backup(): Promise<CorpusBackup>;
+  /**
+   * Restores a backup into this store, which must be empty unless `force` (then its contents are deleted first),
+   * and verifies the result against the backup's digest.
+   */
+  restore(data: unknown, opts?: { force?: boolean }): Promise<RestoreSummary>;
   stats(): Promise<CorpusStats>;
+  /** Integrity check (read-only): references, evidence spans against the text, counts, clusters, review states. */
+  check(): Promise<CheckReport>;
   migrate(): Promise<string[]>;
   status(): Promise<CorpusStatus>;
   close(): Promise<void>;
@@ -374,7 +412,7 @@ class CorpusImpl implements Corpus {
     if (opts.analyze) return inlineAnalyzer(opts.analyze, opts.knowledge);
     const jobs = opts.jobs ?? defaultJobs();
     if (jobs <= 0) return inlineAnalyzer(undefined, opts.knowledge);
-    return new WorkerPool(jobs, opts.workerUrl ?? this.workerUrl, opts.knowledge);
+    return new WorkerPool(jobs, opts.workerUrl ?? this.workerUrl, opts.knowledge, analysisTimeoutMs(opts.timeoutMs));
   }
 
   /**
@@ -577,7 +615,8 @@ class CorpusImpl implements Corpus {
       },
       opts.analyze ? 1 : (opts.jobs ?? defaultJobs()),
     );
-    if (opts.recluster !== false) s.clusters = await this.reclusterArticles(insertedIds);
+    // The partitions this batch touched, and any an interrupted run left out of date, in bounded steps.
+    if (opts.recluster !== false) s.clusters = await reclusterPending(this.db, "pending", RECLUSTER_EVENT_BUDGET);
     if (insertedIds.length >= ANALYZE_AFTER) await this.refreshStatistics();
     s.ms = Math.round(performance.now() - t0);
     return s;
@@ -668,7 +707,6 @@ class CorpusImpl implements Corpus {
       ms: 0,
       clusters: { buckets: 0, events: 0, clusters: 0, ms: 0 },
     };
-    const before = opts.articleIds ? await bucketsOfArticles(this.db, opts.articleIds) : [];
     const touched: string[] = [];
     let done = 0;
     const progress = (file: string | null) =>
@@ -744,10 +782,8 @@ class CorpusImpl implements Corpus {
         AND e.evidence_start = r.evidence_start AND e.evidence_end = r.evidence_end)`,
     );
     s.orphanedReviews = orphans[0]?.n ?? 0;
-    if (opts.articleIds) {
-      const after = await bucketsOfArticles(this.db, touched);
-      s.clusters = await recluster(this.db, [...new Set([...before, ...after])]);
-    } else if (touched.length > 0) s.clusters = await recluster(this.db, "all");
+    // Writes recorded the partitions they changed (old and new events) as out of date.
+    s.clusters = await reclusterPending(this.db, !opts.articleIds && touched.length > 0 ? "all" : "pending");
     s.ms = Math.round(performance.now() - t0);
     return s;
   }
@@ -795,7 +831,7 @@ class CorpusImpl implements Corpus {
     return issueCounts(this.db, parseOr(FilterSchema, filter, "filter"));
   }
   async recluster(articleIds?: readonly string[], opts: { eventBudget?: number } = {}) {
-    return articleIds ? this.reclusterArticles(articleIds, opts.eventBudget) : recluster(this.db, "all");
+    return articleIds ? this.reclusterArticles(articleIds, opts.eventBudget) : reclusterPending(this.db, "all");
   }
   async reviews(filter?: ReviewFilter) {
     return queryReviews(this.db, parseOr(ReviewFilterSchema, filter, "review filter"));
@@ -844,13 +880,14 @@ class CorpusImpl implements Corpus {
     };
     const key = [{ articleId: ev.articleId, id: eventId }];
     const before = await bucketsOfEvents(this.db, key);
+    // One transaction: a crash leaves the review with its effect and its clusters, or nothing.
     const stored = await this.db.transaction(async (tx) => {
       const [ins] = await tx.insert(reviews).values(row).returning();
       await applyReviewTo(tx, ev.articleId, eventId, r.action, r.changes);
+      const after = await bucketsOfEvents(tx, key);
+      await recluster(tx, [...new Set([...before, ...after])]);
       return ins!;
     });
-    const after = await bucketsOfEvents(this.db, key);
-    await recluster(this.db, [...new Set([...before, ...after])]);
     return rowToReview(stored);
   }
 
@@ -918,7 +955,7 @@ class CorpusImpl implements Corpus {
     }
     // Automatic clusters are recomputed from the imported events (same ids: they hash their members);
     // they keep the exported label and creation time. Clusters made another way are imported as they are.
-    await this.reclusterArticles(imported);
+    await reclusterPending(this.db);
     for (const c of d.clusters.filter((x) => x.method === CLUSTER_METHOD)) {
       const upd = await this.db
         .update(eventClusters)
@@ -950,6 +987,56 @@ class CorpusImpl implements Corpus {
 
   async stats() {
     return queryStats(this.db);
+  }
+
+  async digest() {
+    return corpusDigest(this.db);
+  }
+
+  async backup(): Promise<CorpusBackup> {
+    const before = await corpusDigest(this.db);
+    const corpus = await this.exportAll();
+    const after = await corpusDigest(this.db);
+    if (digestDifferences(before, after).length > 0) {
+      throw new StoreError("INVALID", "The corpus changed during the backup (another process is writing); try again.");
+    }
+    return { format: "parley-backup", version: 1, createdAt: new Date().toISOString(), digest: after, corpus };
+  }
+
+  async restore(data: unknown, opts: { force?: boolean } = {}): Promise<RestoreSummary> {
+    const d = parseOr(CorpusBackupSchema, data, "backup");
+    for (const [table, n] of [
+      ["articles", d.corpus.articles.length],
+      ["reviews", d.corpus.reviews.length],
+      ["event_clusters", d.corpus.clusters.length],
+    ] as const) {
+      if (d.digest[table]?.rows !== n) {
+        throw new StoreError(
+          "INVALID",
+          `The backup is inconsistent: it holds ${n} ${table} but its digest counts ${d.digest[table]?.rows ?? "none"}.`,
+        );
+      }
+    }
+    const present = Object.entries(await corpusDigest(this.db)).filter(([, t]) => t.rows > 0);
+    if (present.length > 0) {
+      if (!opts.force) {
+        throw new StoreError(
+          "INVALID",
+          `The target store is not empty (${present.map(([t, x]) => `${x.rows} ${t}`).join(", ")}): restore into an ` +
+            "empty store, or force it to delete the target's contents first.",
+          { counts: Object.fromEntries(present.map(([t, x]) => [t, x.rows])) },
+        );
+      }
+      await clearCorpus(this.db);
+    }
+    const imported = await this.importAll(d.corpus);
+    const digest = await corpusDigest(this.db);
+    const differences = digestDifferences(d.digest, digest);
+    return { ...imported, verified: differences.length === 0, differences, digest };
+  }
+
+  async check() {
+    return checkCorpus(this.db);
   }
 
   async migrate() {

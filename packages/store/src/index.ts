@@ -1,7 +1,11 @@
 export { type AnalyzeFn, type Analyzer, defaultJobs, defaultWorkerUrl } from "./analysis-pool";
+export type { CorpusDigest, TableDigest } from "./backup";
+export type { CheckReport, CheckResult } from "./check";
 export { CLUSTER_METHOD, type ReclusterSummary, type StoredCluster } from "./clusters";
 export {
   type Corpus,
+  type CorpusBackup,
+  CorpusBackupSchema,
   type CorpusExport,
   CorpusExportSchema,
   type CorpusStatus,
@@ -17,6 +21,7 @@ export {
   type Progress,
   type ReanalyzeOptions,
   type ReanalyzeSummary,
+  type RestoreSummary,
 } from "./corpus";
 export { type DriverKind, redactUrl } from "./db/driver";
 export { defaultMigrationsDir } from "./db/migrate";

@@ -22,7 +22,7 @@ import { sqlRoles } from "./queries/roles";
 import { sqlOutletProfiles } from "./queries/sources";
 import { sqlStances } from "./queries/stances";
 import { sqlTimeline } from "./summaries/timeline";
-import { eventScope, loadView } from "./views";
+import { eventScope } from "./views";
 
 type ModelFilter = z.output<typeof ModelFilterSchema>;
 

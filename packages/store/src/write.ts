@@ -1,5 +1,6 @@
 import type { Analysis, Event } from "@parley/schema";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { markPending } from "./clusters";
 import type { Db } from "./db/driver";
 import {
   actors,
@@ -201,9 +202,11 @@ export async function writeAnalyses(
   });
   const results: WriteResult[] = items.map(() => ({ outcome: "duplicate", reviewsApplied: 0 }));
 
+  // Rows that other writers may also insert (outlets, actors, articles) go in key order, so two concurrent ingests
+  // lock them in the same order and cannot deadlock.
   const outletNames = [
     ...new Set(items.flatMap((it) => (it.analysis.article.outlet ? [it.analysis.article.outlet] : []))),
-  ];
+  ].sort();
   if (outletNames.length) {
     await tx
       .insert(outlets)
@@ -249,7 +252,7 @@ export async function writeAnalyses(
         }),
   );
 
-  const unique = [...firstIndex.values()].map((i) => items[i]!);
+  const unique = [...firstIndex.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, i]) => items[i]!);
   const articleRow = ({ analysis, meta }: WriteItem) => {
     const a = analysis.article;
     return {
@@ -291,6 +294,7 @@ export async function writeAnalyses(
     }
     if (existing.size > 0) {
       const old = [...existing];
+      await markPending(tx, old);
       await updateSummaries(tx, articlesScope(old), -1);
       await tx.delete(events).where(inArray(events.articleId, old));
       await tx.delete(mentions).where(inArray(mentions.articleId, old));
@@ -436,6 +440,11 @@ export async function writeAnalyses(
   for (const { articleId } of reviewed) {
     results[firstIndex.get(articleId)!]!.reviewsApplied = await applyReviews(tx, articleId);
   }
+  await markPending(
+    tx,
+    todo.map((it) => it.analysis.article.id),
+    { clustered: false },
+  );
   return results;
 }
 

@@ -46,7 +46,8 @@ describe("store ingest of the adversarial corpus (PGlite)", () => {
         const errors: ItemError[] = [];
         const summary = await corpus.ingest(
           articlesOf(readInputs([path]), (e) => errors.push(e)),
-          { jobs: 1 },
+          // this suite bounds each item itself (LIMIT_MS); the pool's default 30 s limit is tested in workers.test.ts
+          { jobs: 1, timeoutMs: LIMIT_MS },
         );
         errors.push(...summary.errors);
         for (const e of errors) {
@@ -97,5 +98,7 @@ describe("store ingest of the adversarial corpus (PGlite)", () => {
     }
     const stats = await corpus.stats();
     expect(stats.articles).toBe(articles.length);
+    const report = await corpus.check();
+    expect(report.checks.filter((x) => x.problems > 0)).toEqual([]);
   });
 });

@@ -32,6 +32,7 @@ describe.each(DRIVERS)("corpus on $name", ({ name, open, skip }) => {
         "0002_clusters",
         "0003_timeline_counts",
         "0004_stance_records",
+        "0005_recluster_pending",
         "0009_event_facts",
         "0011_event_sort_date",
       ]);
@@ -224,11 +225,13 @@ describe.each(DRIVERS)("corpus on $name", ({ name, open, skip }) => {
       expect(await c.events({ type: "APPEAL" })).toEqual([]); // v2 drops appeals; the review is kept
       expect((await c.reviews()).map((x) => x.action)).toEqual(["correct", "reject", "verify"]);
       expect((await c.reviews({ author: "ben" })).length).toBe(2);
+      expect((await c.check()).checks.filter((x) => x.problems > 0)).toEqual([]);
 
       // back to v1: the verified appeal returns and its review applies again
       const back = await c.reanalyze({ analyze: v1, articleIds: [appeal!.articleId] });
       expect(back).toMatchObject({ reanalyzed: 1, orphanedReviews: 0 });
       expect((await c.events({ type: "APPEAL", from: "2024" }))[0]?.reviewState).toBe("verified");
+      expect((await c.check()).checks.filter((x) => x.problems > 0)).toEqual([]);
     });
 
     it("exports and imports the whole corpus without loss", async () => {
@@ -246,6 +249,7 @@ describe.each(DRIVERS)("corpus on $name", ({ name, open, skip }) => {
         expect({ ...back, exportedAt: "" }).toEqual({ ...dump, exportedAt: "" });
         expect(await other.corpus.events({ includeRejected: true })).toEqual(await c.events({ includeRejected: true }));
         expect(await other.corpus.stats()).toEqual(await c.stats());
+        expect((await other.corpus.check()).checks.filter((x) => x.problems > 0)).toEqual([]);
         // importing again adds nothing
         expect(await other.corpus.importAll(dump)).toMatchObject({ articles: 0, duplicates: 4, reviews: 0 });
       } finally {

@@ -1,6 +1,7 @@
 import { EXTRACTOR_VERSION } from "@parley/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Corpus, defaultWorkerUrl } from "../src";
+import { analysisTimeoutMs } from "../src/analysis-pool";
 import { openPgliteTest, type TestDb } from "./drivers";
 import { ARTICLES } from "./fixtures";
 
@@ -44,6 +45,35 @@ describe("analysis on worker threads", () => {
       expect(titles).toHaveLength(3);
       for (const title of titles) expect(title).toMatch(/^thread [1-9]\d*$/);
     }
+  });
+
+  it("fails an article whose analysis runs past the time limit, replaces its worker, and goes on", async () => {
+    const items = [
+      { text: "first timely article", file: "t1.txt" },
+      { text: "this article HANGs its worker", file: "hang-1.txt" },
+      { text: "second timely article", file: "t2.txt" },
+      { text: "another HANG", file: "hang-2.txt" },
+      { text: "third timely article", file: "t3.txt" },
+      { text: "fourth timely article", file: "t4.txt" },
+    ];
+    // one worker: after each hang the articles behind it run on a fresh thread
+    const r = await c.ingest(items, { jobs: 1, workerUrl: PLAIN, timeoutMs: 400 });
+    expect(r).toMatchObject({ total: 6, inserted: 4, failed: 2 });
+    expect(r.errors).toEqual([
+      { file: "hang-1.txt", message: "analysis failed: timed out after 0.4 s" },
+      { file: "hang-2.txt", message: "analysis failed: timed out after 0.4 s" },
+    ]);
+    const stored = (await c.articles({ limit: 100 })).map((a) => a.text);
+    expect(stored).toEqual(expect.arrayContaining(items.filter((i) => !i.text.includes("HANG")).map((i) => i.text)));
+    expect(stored.some((t) => t.includes("HANG"))).toBe(false);
+  });
+
+  it("takes the time limit from $PARLEY_ANALYSIS_TIMEOUT (seconds), 30 s by default", () => {
+    expect(analysisTimeoutMs(undefined, {})).toBe(30_000);
+    expect(analysisTimeoutMs(undefined, { PARLEY_ANALYSIS_TIMEOUT: "2.5" })).toBe(2500);
+    expect(analysisTimeoutMs(undefined, { PARLEY_ANALYSIS_TIMEOUT: "0" })).toBe(0);
+    expect(analysisTimeoutMs(1000, { PARLEY_ANALYSIS_TIMEOUT: "2" })).toBe(1000);
+    expect(analysisTimeoutMs(undefined, { PARLEY_ANALYSIS_TIMEOUT: "soon" })).toBe(30_000);
   });
 
   it("reports every item when the worker cannot start, instead of hanging", async () => {

@@ -31,6 +31,8 @@ export const IngestOptionsSchema = z.object({
     .optional(),
   url: z.url().optional(),
   jobs: z.coerce.number().int().min(0).max(64).optional(),
+  /** Seconds one article's analysis may take on a worker thread (0: no limit). */
+  timeout: z.coerce.number().min(0).optional(),
   stdinFormat: z.enum(INPUT_FORMATS).optional(),
   json: z.boolean().default(false),
   /** Enqueue for `parley worker` instead of analysing here (PostgreSQL only). */
@@ -117,6 +119,7 @@ export async function runIngest(
   });
   const summary = await corpus.ingest(items, {
     ...(o.jobs !== undefined ? { jobs: o.jobs } : {}),
+    ...(o.timeout !== undefined ? { timeoutMs: o.timeout * 1000 } : {}),
     onProgress: (p) => {
       last = p;
       report();
@@ -265,6 +268,10 @@ export const ingestCommand = new Command("ingest")
   .option("--outlet <name>", "set the outlet of every article read")
   .option("--published <date>", "set the publication date of every article read")
   .option("--url <url>", "set the URL of every article read")
+  .option(
+    "--timeout <seconds>",
+    "time limit per article on a worker thread (default $PARLEY_ANALYSIS_TIMEOUT or 30; 0: none)",
+  )
   .option("--jobs <n>", "analysis worker threads (default: number of cores; 0: none)")
   .option("--stdin-format <format>", `format of - (default: sniffed): ${INPUT_FORMATS.join(" | ")}`)
   .option("--json", "print the summary as JSON on stdout")

@@ -10,6 +10,8 @@ export const ReanalyzeOptionsSchema = z.object({
   outdated: z.boolean().default(false),
   article: z.array(z.string().min(1)).optional(),
   jobs: z.coerce.number().int().min(0).max(64).optional(),
+  /** Seconds one article's analysis may take on a worker thread (0: no limit). */
+  timeout: z.coerce.number().min(0).optional(),
   json: z.boolean().default(false),
 });
 export type ReanalyzeOptions = z.input<typeof ReanalyzeOptionsSchema>;
@@ -21,6 +23,7 @@ export function runReanalyze(corpus: Corpus, raw: ReanalyzeOptions): Promise<Rea
     ...(o.outdated ? { outdated: true } : {}),
     ...(o.article ? { articleIds: o.article } : {}),
     ...(o.jobs !== undefined ? { jobs: o.jobs } : {}),
+    ...(o.timeout !== undefined ? { timeoutMs: o.timeout * 1000 } : {}),
   });
 }
 
@@ -30,6 +33,10 @@ export const reanalyzeCommand = new Command("reanalyze")
   .description("Re-run extraction on stored articles after a knowledge-base or engine upgrade; reviews are kept")
   .option("--outdated", "only articles analysed by another extractor version")
   .option("--article <id>", "only this article (repeatable)", collect)
+  .option(
+    "--timeout <seconds>",
+    "time limit per article on a worker thread (default $PARLEY_ANALYSIS_TIMEOUT or 30; 0: none)",
+  )
   .option("--jobs <n>", "analysis worker threads (default: number of cores)")
   .option("--json", "print the summary as JSON on stdout")
   .addHelpText("after", "\nExample:\n  parley reanalyze --outdated --jobs 2")

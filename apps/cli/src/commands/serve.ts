@@ -187,6 +187,7 @@ export const serveCommand = new Command("serve")
   .option("--host <host>", "address to bind; anything but 127.0.0.1 requires PARLEY_TOKEN", "127.0.0.1")
   .option("--dev", "run the web app in development mode")
   .option("--rebuild", "rebuild the web app before serving")
+  .addHelpText("after", "\nExample:\n  PARLEY_TOKEN=s3cret parley serve --host 0.0.0.0 --port 8080")
   .action(async (raw: Record<string, unknown>, cmd: Command) => {
     const running = await serve(ServeOptionsSchema.parse(raw), globalsOf(cmd));
     process.stderr.write(

@@ -1,5 +1,5 @@
 import { once } from "node:events";
-import { createWriteStream, renameSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, createWriteStream, fsyncSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { env } from "../env";
 import type { OutputFormat, OutputOptions } from "../options";
@@ -67,7 +67,15 @@ export function render<T>(out: Output<T>, format: OutputFormat, color = false): 
 export function writeFileAtomic(path: string, data: string | Uint8Array): void {
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   try {
-    writeFileSync(tmp, data);
+    // Flushed to disk before the rename, so a crash leaves the old file or the whole new one.
+    const fd = openSync(tmp, "w");
+    try {
+      const bytes = typeof data === "string" ? Buffer.from(data) : data;
+      for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
     renameSync(tmp, path);
   } catch (err) {
     rmSync(tmp, { force: true });
@@ -85,6 +93,13 @@ export async function writeStreamAtomic(path: string, chunks: AsyncIterable<stri
     }
     out.end();
     await once(out, "finish");
+    // Flushed to disk before the rename, as in `writeFileAtomic`.
+    const fd = openSync(tmp, "r+");
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
     renameSync(tmp, path);
   } catch (err) {
     out.destroy();

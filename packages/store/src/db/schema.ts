@@ -253,6 +253,7 @@ export const eventClusterMembers = pgTable(
     foreignKey({ columns: [t.articleId, t.eventId], foreignColumns: [events.articleId, events.id] }).onDelete(
       "cascade",
     ),
+    index("event_cluster_members_event_idx").on(t.articleId, t.eventId),
   ],
 );
 
@@ -275,6 +276,12 @@ export const reviews = pgTable(
   (t) => [index("reviews_key_idx").on(t.articleId, t.eventType, t.evidenceStart, t.evidenceEnd)],
 );
 
+/** Partitions whose clusters are out of date (written with the articles, removed when re-clustered). */
+export const reclusterPending = pgTable("recluster_pending", {
+  bucket: text("bucket").notNull(),
+  addedAt: timestamp("added_at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
+});
+
 export const parleyMigrations = pgTable("parley_migrations", {
   id: text("id").primaryKey(),
   appliedAt: timestamp("applied_at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
@@ -293,4 +300,5 @@ export const tables = {
   eventClusters,
   eventClusterMembers,
   reviews,
+  reclusterPending,
 };

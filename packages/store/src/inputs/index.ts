@@ -2,14 +2,14 @@ import { createReadStream } from "node:fs";
 import { readdir, readFile, stat } from "node:fs/promises";
 import { extname, join, resolve } from "node:path";
 import { glob } from "tinyglobby";
-import { decodeUtf8 } from "./decode";
+import { decodeText } from "./decode";
 import { parseHtml } from "./html";
 import { type Manifest, readManifest } from "./manifest";
 import { parseCsv, parseJson, parseJsonl } from "./records";
 import { parseTxt } from "./txt";
 import { type DocMeta, fail, type InputResult, STDIN } from "./types";
 
-export { decodeUtf8 } from "./decode";
+export { decodeText } from "./decode";
 export { htmlMeta, parseHtml } from "./html";
 export { type Manifest, readManifest } from "./manifest";
 export { parseCsv, parseJson, parseJsonl } from "./records";
@@ -106,7 +106,7 @@ async function* readFileInput(file: string, display: string, opts: ReadInputsOpt
     yield fail(display, `cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
     return;
   }
-  const decoded = decodeUtf8(bytes);
+  const decoded = decodeText(bytes);
   if (!decoded.ok) {
     yield fail(display, decoded.message);
     return;
@@ -166,7 +166,8 @@ async function* readStdin(
     return;
   }
   if (!ended) for (let r = await it.next(); !r.done; r = await it.next()) head.push(Buffer.from(r.value));
-  const decoded = decodeUtf8(Buffer.concat(head));
+  // A byte-order mark selects UTF-16 (such input never looks like JSON Lines above, so it is read whole here).
+  const decoded = decodeText(Buffer.concat(head));
   if (!decoded.ok) {
     yield fail(STDIN, decoded.message === "empty file" ? "empty input" : decoded.message);
     return;

@@ -17,6 +17,12 @@ async function all(gen: AsyncIterable<InputResult>): Promise<InputResult[]> {
 const oks = (rs: InputResult[]) => rs.flatMap((r) => (r.ok ? [r.item] : []));
 const errs = (rs: InputResult[]) => rs.flatMap((r) => (r.ok ? [] : [r.error]));
 
+/** `text` in UTF-16 with a byte-order mark. */
+function utf16(text: string, endian: "le" | "be"): Buffer {
+  const le = Buffer.from(`\ufeff${text}`, "utf16le");
+  return endian === "le" ? le : Buffer.from(le).swap16();
+}
+
 const TXT = "Envoys meet in Doha\n\nMediators met both delegations on Sunday. Talks resume next week.\n";
 const HTML = `<!doctype html><html lang="en"><head>
 <title>Envoys meet in Doha | Test Wire</title>
@@ -269,6 +275,34 @@ describe("readInputs", () => {
     expect(oks(await all(readInputs(["-"], { stdin: Readable.from([Buffer.from(doc)]) }))).map((i) => i.text)).toEqual([
       "one",
       "two",
+    ]);
+  });
+  it("reads UTF-16 with a byte-order mark from stdin", async () => {
+    const rs = oks(
+      await all(readInputs(["-"], { stdin: Readable.from([utf16("Headline\n\nBody in UTF-16 on stdin.\n", "le")]) })),
+    );
+    expect(rs.map((i) => [i.title, i.text])).toEqual([["Headline", "Headline\n\nBody in UTF-16 on stdin.\n"]]);
+  });
+  it("decodes .txt, .json and .jsonl in UTF-16 LE and BE with a byte-order mark", async () => {
+    const sub = p("utf16");
+    mkdirSync(sub, { recursive: true });
+    const body = "Envoys meet in Doha — الدوحة\n\nMediators met both delegations on Sunday. 😀\n";
+    writeFileSync(join(sub, "le.txt"), utf16(body, "le"));
+    writeFileSync(join(sub, "be.txt"), utf16(body, "be"));
+    writeFileSync(join(sub, "le.json"), utf16(JSON.stringify({ text: "JSON body in UTF-16.", title: "J" }), "le"));
+    writeFileSync(join(sub, "be.jsonl"), utf16(`${JSON.stringify({ text: "Line body in UTF-16." })}\n`, "be"));
+    writeFileSync(join(sub, "odd.txt"), Buffer.concat([utf16("Odd", "le"), Buffer.from([0x41])]));
+    // A lone high surrogate (0xD800) in UTF-16 LE.
+    writeFileSync(join(sub, "lone.txt"), Buffer.from([0xff, 0xfe, 0x41, 0x00, 0x00, 0xd8, 0x42, 0x00]));
+    const rs = await all(readInputs([sub]));
+    const byName = (name: string) => oks(rs).find((i) => i.file === join(sub, name));
+    expect(byName("le.txt")).toMatchObject({ text: body, title: "Envoys meet in Doha — الدوحة" });
+    expect(byName("be.txt")).toMatchObject({ text: body });
+    expect(byName("le.json")).toMatchObject({ text: "JSON body in UTF-16.", title: "J" });
+    expect(byName("be.jsonl")).toMatchObject({ text: "Line body in UTF-16.", line: 1 });
+    expect(errs(rs).map((e) => [e.file?.replace(sub, ""), e.message])).toEqual([
+      ["/lone.txt", "not valid UTF-16 LE"],
+      ["/odd.txt", "not valid UTF-16 LE (odd number of bytes)"],
     ]);
   });
   it("reports a broken manifest and still reads the files", async () => {

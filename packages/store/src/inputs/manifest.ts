@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { basename, resolve } from "node:path";
 import { parse } from "csv-parse/sync";
-import { decodeUtf8 } from "./decode";
+import { decodeText } from "./decode";
 import { type DocMeta, normalizeDate, normalizeUrl } from "./types";
 
 /** Metadata per file, from a `--meta` manifest (JSON array or CSV of `{file, outlet, published, url, title}`). */
@@ -23,7 +23,7 @@ export async function readManifest(path: string): Promise<ManifestResult> {
       error: { file: path, message: `cannot read manifest: ${(err as NodeJS.ErrnoException).code ?? err}` },
     };
   }
-  const decoded = decodeUtf8(bytes);
+  const decoded = decodeText(bytes);
   if (!decoded.ok) return { ok: false, error: { file: path, message: decoded.message } };
   let rows: unknown;
   try {

@@ -11,7 +11,7 @@ import {
   type Track,
 } from "@parley/core";
 import type { EventType } from "@parley/schema";
-import { type SQL, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { z } from "zod";
 import { type Db, queryRows } from "../db/driver";
 import { articles, events } from "../db/schema";

@@ -8,6 +8,8 @@ parentPort.on("message", ({ id, input }) => {
     return;
   }
   if (input.text.includes("EXIT")) process.exit(3);
+  // A runaway analysis: synchronous and endless, so only terminating the thread stops it.
+  if (input.text.includes("HANG")) for (;;) {}
   const articleId = createHash("sha256").update(input.text).digest("hex").slice(0, 16);
   parentPort.postMessage({
     id,
